@@ -1,0 +1,5 @@
+module.exports = {
+  ...require('../../jest.preset.js'),
+  rootDir: 'src',
+  testRegex: '\\.spec\\.ts$',
+};
