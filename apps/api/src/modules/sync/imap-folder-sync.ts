@@ -1,0 +1,131 @@
+import type { FetchMessageObject, ImapFlow } from 'imapflow';
+
+/** Where the last sync of one folder stopped: every UID up to `highestUid` has been stored. */
+export interface FolderCursor {
+  uidValidity: number;
+  highestUid: number;
+  highestModseq: string | null;
+  messagesOnServer: number;
+}
+
+export interface FetchedMessage {
+  uid: number;
+  uidValidity: number;
+  raw: Buffer;
+}
+
+export interface FolderSyncOptions {
+  folder: string;
+  /** Undefined on the first sync of the folder. */
+  cursor: FolderCursor | undefined;
+  /** Messages downloaded per FETCH; the cursor moves after each batch is stored. */
+  batchSize: number;
+  /** Stores one message; must be idempotent, because a batch cut short is fetched again. */
+  store(message: FetchedMessage): Promise<void>;
+  /** Persists the cursor once everything it covers is stored. */
+  saveCursor(cursor: FolderCursor): Promise<void>;
+  /** Called between batches; throws to stop (e.g. the mailbox lease was lost). */
+  checkpoint(): Promise<void>;
+}
+
+export interface FolderSyncResult {
+  folder: string;
+  /** STATUS showed nothing new, so the folder was not even opened. */
+  skipped: boolean;
+  /** UIDVALIDITY changed (or first sync): every message on the server was fetched. */
+  fullResync: boolean;
+  fetched: number;
+  cursor: FolderCursor;
+}
+
+/** The STATUS items that tell whether a folder changed since the cursor was written. */
+export function isUnchanged(cursor: FolderCursor | undefined, status: {
+  uidValidity?: bigint;
+  uidNext?: number;
+  messages?: number;
+  highestModseq?: bigint;
+}): boolean {
+  if (!cursor || status.uidValidity === undefined || status.uidNext === undefined) return false;
+  return (
+    Number(status.uidValidity) === cursor.uidValidity &&
+    status.uidNext - 1 <= cursor.highestUid &&
+    status.messages === cursor.messagesOnServer &&
+    (status.highestModseq === undefined || String(status.highestModseq) === cursor.highestModseq)
+  );
+}
+
+/**
+ * One incremental pass over one folder. A cheap STATUS decides whether there is anything to
+ * do; otherwise the folder is opened, the UIDs above the cursor are listed and downloaded in
+ * batches, the next batch downloading while the current one is being stored. A changed
+ * UIDVALIDITY restarts from UID 1; the store deduplicates what it already has.
+ */
+export async function syncFolder(client: ImapFlow, options: FolderSyncOptions): Promise<FolderSyncResult> {
+  const { folder, cursor } = options;
+  const status = await client.status(folder, { messages: true, uidNext: true, uidValidity: true, highestModseq: true });
+  if (!status) throw new Error(`STATUS ${folder} returned nothing`);
+  if (cursor && isUnchanged(cursor, status)) {
+    return { folder, skipped: true, fullResync: false, fetched: 0, cursor };
+  }
+
+  const lock = await client.getMailboxLock(folder, { readOnly: true });
+  try {
+    const mailbox = client.mailbox;
+    if (!mailbox) throw new Error(`could not open ${folder}`);
+    const uidValidity = Number(mailbox.uidValidity);
+    // Messages arriving from here on get UIDs at or above this, so everything below is covered.
+    const uidNextAtOpen = mailbox.uidNext;
+    const fullResync = !cursor || cursor.uidValidity !== uidValidity;
+    const after = fullResync ? 0 : cursor.highestUid;
+
+    const found = mailbox.exists === 0 ? [] : await client.search({ uid: `${after + 1}:*` }, { uid: true });
+    // `n:*` also matches the newest message when n is past the end, hence the filter.
+    const uids = (found || []).filter((uid) => uid > after).sort((a, b) => a - b);
+
+    let next: FolderCursor = {
+      uidValidity,
+      highestUid: after,
+      highestModseq: fullResync ? null : cursor.highestModseq,
+      messagesOnServer: mailbox.exists,
+    };
+    let fetched = 0;
+    const batches = chunk(uids, options.batchSize);
+    let download = batches[0] ? fetchBatch(client, batches[0]) : undefined;
+    for (let index = 0; index < batches.length; index += 1) {
+      const messages = await download!;
+      const following = batches[index + 1];
+      download = following ? fetchBatch(client, following) : undefined;
+      // A failed prefetch must not surface as an unhandled rejection while this batch is stored.
+      download?.catch(() => undefined);
+      for (const message of messages) {
+        await options.store({ uid: message.uid, uidValidity, raw: message.source! });
+      }
+      fetched += messages.length;
+      next = { ...next, highestUid: batches[index]!.at(-1)! };
+      await options.saveCursor(next);
+      await options.checkpoint();
+    }
+
+    next = {
+      uidValidity,
+      highestUid: Math.max(next.highestUid, uidNextAtOpen - 1),
+      highestModseq: mailbox.highestModseq === undefined ? null : String(mailbox.highestModseq),
+      messagesOnServer: mailbox.exists,
+    };
+    await options.saveCursor(next);
+    return { folder, skipped: false, fullResync, fetched, cursor: next };
+  } finally {
+    lock.release();
+  }
+}
+
+async function fetchBatch(client: ImapFlow, uids: number[]): Promise<FetchMessageObject[]> {
+  const messages = await client.fetchAll(uids.join(','), { uid: true, source: true }, { uid: true });
+  return messages.filter((message) => message.source !== undefined).sort((a, b) => a.uid - b.uid);
+}
+
+function chunk<T>(items: T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  return chunks;
+}

@@ -1,0 +1,158 @@
+import { Logger } from '@nestjs/common';
+import type { ImapFlow } from 'imapflow';
+import type { MailboxEntity } from '../../database/entities';
+import type { MailboxSyncRepository } from './mailbox-sync.repository';
+import type { MailboxSyncer, SyncReport } from './mailbox-syncer';
+import { SyncError, SyncErrorCode } from './sync.errors';
+
+const BACKOFF_BASE_MS = 1_000;
+const BACKOFF_MAX_MS = 5 * 60_000;
+
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s ... capped at 5 minutes. */
+export function backoffMs(consecutiveFailures: number, random = Math.random): number {
+  const exponential = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, consecutiveFailures - 1));
+  return Math.round(exponential * (0.75 + random() * 0.5));
+}
+
+interface Waiter {
+  resolve(report: SyncReport): void;
+  reject(error: unknown): void;
+}
+
+export interface SessionTiming {
+  pollSeconds: number;
+  leaseSeconds: number;
+}
+
+/**
+ * A worker's hold on one mailbox for as long as it keeps the lease: syncs everything missed
+ * (backfill), then waits on IDLE in the first folder (new mail wakes it at once) or for the
+ * poll interval, and syncs again. Failures are recorded and retried with backoff; the
+ * mailbox is never given up on, only handed over when another worker owns the lease.
+ */
+export class MailboxSyncSession {
+  private readonly logger = new Logger(MailboxSyncSession.name);
+  private client: ImapFlow | undefined;
+  private stopped = false;
+  private waiters: Waiter[] = [];
+  private wake: (() => void) | undefined;
+  private renewTimer: NodeJS.Timeout | undefined;
+  private finished: Promise<void> | undefined;
+
+  constructor(
+    private readonly mailbox: MailboxEntity,
+    private readonly syncer: MailboxSyncer,
+    private readonly repository: MailboxSyncRepository,
+    private readonly timing: SessionTiming,
+    private readonly onEnd: () => void,
+  ) {}
+
+  start(): void {
+    this.renewTimer = setInterval(() => void this.renew(), (this.timing.leaseSeconds * 1000) / 3);
+    this.finished = this.loop().finally(() => this.onEnd());
+  }
+
+  /** Runs a pass now (or right after the one in progress) and resolves with its report. */
+  syncNow(): Promise<SyncReport> {
+    return new Promise<SyncReport>((resolve, reject) => {
+      this.waiters.push({ resolve, reject });
+      this.wake?.();
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.finished;
+  }
+
+  private async loop(): Promise<void> {
+    let failures = 0;
+    while (!this.stopped) {
+      const waiters = this.waiters.splice(0);
+      try {
+        const report = await this.syncer.syncPass(this.mailbox, await this.connected());
+        failures = 0;
+        for (const waiter of waiters) waiter.resolve(report);
+        await this.waitForMail();
+      } catch (error) {
+        for (const waiter of waiters) waiter.reject(error);
+        if (error instanceof SyncError && error.code === SyncErrorCode.LeaseLost) break;
+        failures += 1;
+        await this.disconnect();
+        const delay = backoffMs(failures);
+        this.logger.warn(`mailbox ${this.mailbox.id}: retrying in ${Math.round(delay / 1000)} s (failure ${failures})`);
+        await this.pause(delay);
+      }
+    }
+    clearInterval(this.renewTimer);
+    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`sync of mailbox ${this.mailbox.id} stopped`));
+    await this.disconnect();
+    await this.repository.releaseLease(this.mailbox.id, this.syncer.workerId).catch(() => undefined);
+  }
+
+  private async connected(): Promise<ImapFlow> {
+    if (this.client?.usable) return this.client;
+    await this.disconnect();
+    try {
+      const client = await this.syncer.connect(this.mailbox);
+      client.on('close', () => this.wake?.());
+      this.client = client;
+      return client;
+    } catch (error) {
+      await this.syncer.recordFailure(this.mailbox.id, error);
+      throw error;
+    }
+  }
+
+  private async disconnect(): Promise<void> {
+    const client = this.client;
+    this.client = undefined;
+    if (!client) return;
+    if (client.usable) await client.logout().catch(() => client.close());
+    else client.close();
+  }
+
+  /** Sleeps until new mail (IDLE), the poll interval, a sync request or stop. */
+  private async waitForMail(): Promise<void> {
+    const client = this.client;
+    const idleFolder = this.syncer.foldersOf(this.mailbox)[0];
+    if (client?.usable && idleFolder && client.capabilities.has('IDLE')) {
+      // With a folder selected imapflow enters IDLE on its own; EXISTS then wakes us.
+      await client.mailboxOpen(idleFolder, { readOnly: true });
+    }
+    const onExists = () => this.wake?.();
+    client?.on('exists', onExists);
+    try {
+      await this.pause(this.timing.pollSeconds * 1000);
+    } finally {
+      client?.off('exists', onExists);
+    }
+  }
+
+  private pause(ms: number): Promise<void> {
+    if (this.stopped || this.waiters.length > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+
+  private async renew(): Promise<void> {
+    try {
+      if (!(await this.repository.renewLease(this.mailbox.id, this.syncer.workerId, this.syncer.leaseUntil()))) {
+        this.logger.warn(`mailbox ${this.mailbox.id}: lease taken over by another worker; stopping`);
+        this.stopped = true;
+        this.wake?.();
+      }
+    } catch (error) {
+      // The database may be briefly away; the lease has slack for the next attempt.
+      this.logger.warn(`mailbox ${this.mailbox.id}: lease renewal failed: ${String(error)}`);
+    }
+  }
+}

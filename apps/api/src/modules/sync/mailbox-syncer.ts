@@ -1,0 +1,120 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { ImapFlow } from 'imapflow';
+import { AppConfig } from '../../config/app-config';
+import { SecretBox } from '../../crypto/secret-box';
+import type { MailboxEntity } from '../../database/entities';
+import { MessageIngestService } from '../ingest/message-ingest.service';
+import { createImapClient } from './imap-client.factory';
+import { syncFolder, type FolderSyncResult } from './imap-folder-sync';
+import { MailboxSyncRepository } from './mailbox-sync.repository';
+import { leaseLost } from './sync.errors';
+
+/** Messages per FETCH: large enough to keep the connection busy, small enough to redo cheaply. */
+const BATCH_SIZE = 100;
+
+export interface FolderReport {
+  folder: string;
+  skipped: boolean;
+  fullResync: boolean;
+  fetched: number;
+}
+
+export interface SyncReport {
+  mailboxId: number;
+  folders: FolderReport[];
+  durationMs: number;
+}
+
+/**
+ * One sync pass over a leased mailbox: every configured folder in turn, each message piped
+ * through ingestion, the cursor saved after each stored batch, the lease renewed as it goes.
+ * Health (last success, last error, consecutive failures) is recorded either way.
+ */
+@Injectable()
+export class MailboxSyncer {
+  private readonly logger = new Logger(MailboxSyncer.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly repository: MailboxSyncRepository,
+    private readonly ingest: MessageIngestService,
+    private readonly secrets: SecretBox,
+  ) {}
+
+  get workerId(): string {
+    return this.config.workerId;
+  }
+
+  leaseUntil(now = new Date()): Date {
+    return new Date(now.getTime() + this.config.imapLeaseSeconds * 1000);
+  }
+
+  foldersOf(mailbox: MailboxEntity): string[] {
+    return mailbox.folders && mailbox.folders.length > 0 ? mailbox.folders : this.config.syncFolders;
+  }
+
+  async connect(mailbox: MailboxEntity): Promise<ImapFlow> {
+    const client = createImapClient(mailbox, this.secrets.decrypt(mailbox.imapPasswordEncrypted));
+    // Without a listener a dropped connection would be an uncaught 'error' event; the pass
+    // that was using it fails on its own and is retried.
+    client.on('error', (error: Error) => this.logger.warn(`mailbox ${mailbox.id}: IMAP ${error.message}`));
+    await client.connect();
+    return client;
+  }
+
+  /** Runs one pass with `client`, which the caller connected and will close. */
+  async syncPass(mailbox: MailboxEntity, client: ImapFlow): Promise<SyncReport> {
+    const started = Date.now();
+    try {
+      const states = new Map((await this.repository.folderStates(mailbox.id)).map((state) => [state.folder, state]));
+      const folders: FolderReport[] = [];
+      for (const folder of this.foldersOf(mailbox)) {
+        const state = states.get(folder);
+        const result: FolderSyncResult = await syncFolder(client, {
+          folder,
+          cursor: state
+            ? {
+                uidValidity: state.uidValidity,
+                highestUid: state.highestUid,
+                highestModseq: state.highestModseq,
+                messagesOnServer: state.messagesOnServer ?? -1,
+              }
+            : undefined,
+          batchSize: BATCH_SIZE,
+          store: async (message) => {
+            await this.ingest.ingestRaw(message.raw, {
+              kind: 'imap',
+              mailboxId: mailbox.id,
+              folder,
+              uidValidity: message.uidValidity,
+              uid: message.uid,
+            });
+          },
+          saveCursor: (cursor) => this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
+          checkpoint: async () => {
+            if (!(await this.repository.renewLease(mailbox.id, this.workerId, this.leaseUntil()))) {
+              throw leaseLost(mailbox.id);
+            }
+          },
+        });
+        folders.push({ folder, skipped: result.skipped, fullResync: result.fullResync, fetched: result.fetched });
+      }
+      await this.repository.recordSuccess(mailbox.id, new Date());
+      return { mailboxId: mailbox.id, folders, durationMs: Date.now() - started };
+    } catch (error) {
+      await this.recordFailure(mailbox.id, error);
+      throw error;
+    }
+  }
+
+  /** Health is best effort: when the database itself is what failed, the log still tells. */
+  async recordFailure(mailboxId: number, error: unknown): Promise<void> {
+    const message = error instanceof Error ? error.message : String(error);
+    this.logger.warn(`mailbox ${mailboxId}: sync failed: ${message}`);
+    try {
+      await this.repository.recordFailure(mailboxId, message, new Date());
+    } catch (recordError) {
+      this.logger.error(`mailbox ${mailboxId}: could not record the failure: ${String(recordError)}`);
+    }
+  }
+}
