@@ -60,7 +60,7 @@ function leafLike(value: Json, key: string, current: Json): Json {
     return value;
   }
   if (Array.isArray(current)) {
-    if (current.every((item) => typeof item === 'number')) {
+    if (current.length > 0 && current.every((item) => typeof item === 'number')) {
       if (!Array.isArray(value) || value.some((item) => typeof item !== 'number')) {
         throw new TriageConfigError(key, 'must be an array of numbers');
       }

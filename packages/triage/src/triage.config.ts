@@ -57,6 +57,11 @@ export interface TriageConfig {
   providerRelays: string[];
   /** Free-mail domains of the exporter's own country, the usual mailboxes of domestic competitors. */
   domesticFreeMail: string[];
+  /**
+   * Words for what the exporter makes (`quartz`, `granite`): a sender who signs as a maker of
+   * the same goods is a competitor.
+   */
+  ownProducts: string[];
   /** Domains of partners and big brands whose look-alikes are used for impersonation. */
   protectedDomains: string[];
   /** Brand names that, used in a display name from an unrelated domain, mean impersonation. */
@@ -154,6 +159,7 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'sendgrid.net', 'mailgun.org', 'mailchimp.com', 'mcsv.net', 'mandrillapp.com', 'amazonses.com',
     'sparkpostmail.com', 'mailjet.com', 'sendinblue.com', 'brevo.com', 'hubspotemail.net',
   ],
+  ownProducts: [],
   domesticFreeMail: [
     'qq.com', 'foxmail.com', '163.com', '126.com', 'yeah.net', 'sina.com', 'sina.cn', 'sohu.com',
     'aliyun.com', '139.com', '189.cn', 'tom.com', '21cn.com',
