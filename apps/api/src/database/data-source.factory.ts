@@ -1,0 +1,84 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { createConnection } from 'mysql2/promise';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { LARGE_TEXT } from './columns';
+import { ENTITIES } from './entities';
+import { MYSQL_MIGRATIONS } from './migrations/mysql';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+import { SnakeNamingStrategy } from './snake-naming.strategy';
+
+/**
+ * The one place that knows the two dialects. Schema changes come from migrations only
+ * (never `synchronize`); the caller runs them (`runMigrations`) once the source is up.
+ */
+export function createDataSource(database: DatabaseConfig): DataSource {
+  const common = {
+    entities: ENTITIES,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: false,
+    migrationsTableName: 'schema_migrations',
+    logging: ['error', 'warn'],
+  } satisfies Partial<DataSourceOptions>;
+
+  if (database.type === 'sqlite') {
+    if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+    const dataSource = new DataSource({
+      ...common,
+      type: 'better-sqlite3',
+      database: database.path,
+      migrations: SQLITE_MIGRATIONS,
+      enableWAL: database.path !== ':memory:',
+      // API, CLI and sync may share the file; wait for a writer instead of failing with SQLITE_BUSY.
+      timeout: 10_000,
+    });
+    // SQLite stores any declared type; admitting MySQL's name keeps one set of entities.
+    dataSource.driver.supportedDataTypes.push(LARGE_TEXT);
+    return dataSource;
+  }
+
+  return new DataSource({
+    ...common,
+    type: database.type,
+    url: database.url,
+    migrations: MYSQL_MIGRATIONS,
+    charset: 'utf8mb4_unicode_ci',
+    timezone: 'Z',
+    supportBigNumbers: true,
+    poolSize: 10,
+  });
+}
+
+/**
+ * TypeORM reads MariaDB's catalogue differently from MySQL's (column defaults, JSON), and
+ * `mysql://` URLs commonly point at MariaDB, so the server decides which driver mode to use.
+ */
+export async function detectServerType(url: string): Promise<'mysql' | 'mariadb'> {
+  const connection = await createConnection(url);
+  try {
+    const [rows] = await connection.query('SELECT VERSION() AS version');
+    const version = (rows as Array<{ version: string }>)[0]?.version ?? '';
+    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+  } finally {
+    await connection.end();
+  }
+}
+
+/** Connects and brings the schema up to date. */
+export async function openDatabase(database: DatabaseConfig): Promise<DataSource> {
+  const resolved: DatabaseConfig =
+    database.type === 'sqlite'
+      ? database
+      : { type: await detectServerType(database.url), url: database.url };
+  const dataSource = createDataSource(resolved);
+  await dataSource.initialize();
+  try {
+    await dataSource.runMigrations({ transaction: 'each' });
+  } catch (error) {
+    await dataSource.destroy();
+    throw error;
+  }
+  return dataSource;
+}

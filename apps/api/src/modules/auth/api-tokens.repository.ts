@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type Repository } from 'typeorm';
+import { ApiTokenEntity, type ApiTokenRole } from '../../database/entities';
+
+@Injectable()
+export class ApiTokensRepository {
+  private readonly tokens: Repository<ApiTokenEntity>;
+
+  constructor(dataSource: DataSource) {
+    this.tokens = dataSource.getRepository(ApiTokenEntity);
+  }
+
+  create(name: string, tokenHash: string, role: ApiTokenRole, now: Date): Promise<ApiTokenEntity> {
+    return this.tokens.save(
+      this.tokens.create({ name, tokenHash, role, createdAt: now, lastUsedAt: null }),
+    );
+  }
+
+  findByHash(tokenHash: string): Promise<ApiTokenEntity | null> {
+    return this.tokens.findOneBy({ tokenHash });
+  }
+
+  async setLastUsed(id: number, now: Date): Promise<void> {
+    await this.tokens.update({ id }, { lastUsedAt: now });
+  }
+}

@@ -1,0 +1,45 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { INestApplication } from '@nestjs/common';
+import type { App } from 'supertest/types';
+import { createApp } from '../app.factory';
+import { type AppConfig, loadConfig } from '../config/app-config';
+import { ApiTokensService } from '../modules/auth/api-tokens.service';
+
+export interface E2eApp {
+  app: INestApplication<App>;
+  config: AppConfig;
+  /** A valid bearer token for the requests under test. */
+  token: string;
+  dir: string;
+  close(): Promise<void>;
+}
+
+/** A complete service on its own temporary SQLite database and blob directory. */
+export async function startE2eApp(env: Record<string, string> = {}): Promise<E2eApp> {
+  const dir = await mkdtemp(join(tmpdir(), 'inquiry-e2e-'));
+  const config = loadConfig({
+    DB_URL: `sqlite:${join(dir, 'inquiry.sqlite')}`,
+    BLOB_DIR: join(dir, 'blobs'),
+    SECRET_KEY_FILE: join(dir, 'secret.key'),
+    DEMO_INBOX: 'off',
+    SYNC_WORKER: 'off',
+    IMPORT_ROOT: dir,
+    ...env,
+  });
+  const app = (await createApp(config)) as INestApplication<App>;
+  app.useLogger(['error']);
+  await app.init();
+  const { token } = await app.get(ApiTokensService).issue('e2e');
+  return {
+    app,
+    config,
+    token,
+    dir,
+    async close() {
+      await app.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
