@@ -46,7 +46,10 @@ export interface AttachmentInfo {
 }
 
 export interface DecodeProblem {
-  /** Which part: `header:subject`, `text`, `html`, `attachment:NAME`, `structure`. */
+  /**
+   * Which part: `header:NAME` (lower-cased), `body` (a text part whose charset failed; the reason
+   * names the charset), `html` (no text could be derived from it), `structure`.
+   */
   part: string;
   reason: string;
 }
@@ -76,9 +79,16 @@ export interface NormalisedMessage {
   /** All headers, lower-cased names, values decoded to text, in order of appearance. */
   headers: Array<{ name: string; value: string }>;
   received: ReceivedHop[];
-  /** Plain-text body (from text/plain, or derived from HTML when there is none). */
+  /**
+   * Plain-text body (from text/plain, or derived from HTML when there is none). Bytes that no
+   * charset could decode are U+FFFD here and reported in `problems`.
+   */
   text: string;
-  /** Sanitised HTML body (safe to display), '' when the message has none. */
+  /**
+   * The HTML body as the sender wrote it (decoded, NOT sanitised), '' when the message has none.
+   * Changed from "sanitised" so parsing stays fast: pass it through `sanitiseHtml` before storing
+   * it for display or showing it.
+   */
   html: string;
   links: Link[];
   attachments: AttachmentInfo[];

@@ -1,0 +1,11 @@
+export type {
+  Address,
+  AttachmentInfo,
+  DecodeProblem,
+  Link,
+  NormalisedMessage,
+  ReceivedHop,
+} from './message';
+export { parseMessage } from './parse-message';
+export { MalformedMessageError } from './malformed-message.error';
+export { sanitiseHtml } from './html-sanitiser';

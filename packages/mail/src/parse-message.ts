@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import { Readable, Transform, type TransformCallback } from 'node:stream';
+import { buffer as collect } from 'node:stream/consumers';
+import { simpleParser, type Attachment, type ParsedMail, type SimpleParserOptions } from 'mailparser';
+import addressparser from 'nodemailer/lib/addressparser';
+import { Joiner, Splitter, type SplitterChunk } from '@zone-eu/mailsplit';
+import { bodyDecoderFor, DETECT_PREFIX, type BodyDecodeReport } from './body-decoder';
+import { parseRfc5322Date } from './date-header.parser';
+import { decodeHeaderValue } from './header-decoder';
+import { linksFromHtml, linksFromText } from './link.extractor';
+import { MalformedMessageError } from './malformed-message.error';
+import type { Address, AttachmentInfo, DecodeProblem, Link, NormalisedMessage } from './message';
+import { parseReceived } from './received-header.parser';
+
+const REPLACEMENT = '\uFFFD';
+const HEADER_FIELD = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
+const CONTENT_TYPE_CHARSET = /^content-type:[^\n]*(?:\n[ \t][^\n]*)*?;\s*charset\s*=\s*"?([^";\s]+)/gim;
+
+interface PreparedInput {
+  raw: Buffer;
+  problems: DecodeProblem[];
+}
+
+/**
+ * Checks that the input starts with header fields and finds where the body starts. Mail saved
+ * with a leading mbox `From ` line or blank lines is accepted; a header block with no blank line
+ * after it gets one inserted before the first line that is not a header field, so the body is
+ * parsed as a body instead of disappearing into the header.
+ */
+function prepare(input: Buffer): PreparedInput {
+  let start = 0;
+  while (start < input.length && (input[start] === 0x0a || input[start] === 0x0d)) start++;
+  if (input.subarray(start, start + 5).toString('latin1') === 'From ') {
+    const eol = input.indexOf(0x0a, start);
+    start = eol === -1 ? input.length : eol + 1;
+  }
+  if (start >= input.length || input.subarray(start).every((byte) => byte <= 0x20)) {
+    throw new MalformedMessageError('the input is empty');
+  }
+
+  let lineStart = start;
+  let lineNumber = 1;
+  while (lineStart < input.length) {
+    const eol = input.indexOf(0x0a, lineStart);
+    const lineEnd = eol === -1 ? input.length : eol;
+    const line = input.subarray(lineStart, Math.min(lineEnd, lineStart + 200)).toString('latin1');
+    if (line === '' || line === '\r') break;
+    const continuation = line.startsWith(' ') || line.startsWith('\t');
+    if (!HEADER_FIELD.test(line) && !(continuation && lineNumber > 1)) {
+      if (lineNumber === 1) {
+        throw new MalformedMessageError('the input does not start with header fields ("Name: value" lines)');
+      }
+      const newline = input[lineStart - 2] === 0x0d ? '\r\n' : '\n';
+      return {
+        raw: Buffer.concat([input.subarray(start, lineStart), Buffer.from(newline), input.subarray(lineStart)]),
+        problems: [
+          {
+            part: 'structure',
+            reason: `no blank line between header and body; the body was taken to start at line ${lineNumber}`,
+          },
+        ],
+      };
+    }
+    if (eol === -1) break;
+    lineStart = eol + 1;
+    lineNumber++;
+  }
+  return { raw: start === 0 ? input : input.subarray(start), problems: [] };
+}
+
+const PARSER_OPTIONS: SimpleParserOptions = {
+  skipTextToHtml: true,
+  skipImageLinks: true,
+  skipTextLinks: true,
+  keepCidLinks: true,
+  checksumAlgo: 'sha256',
+};
+
+async function runParser(raw: Buffer, reports: BodyDecodeReport[]): Promise<ParsedMail> {
+  try {
+    return await simpleParser(raw, { ...PARSER_OPTIONS, Iconv: bodyDecoderFor((report) => reports.push(report)) });
+  } catch (error) {
+    throw new MalformedMessageError(`the MIME structure cannot be parsed: ${(error as Error).message}`);
+  }
+}
+
+/**
+ * Relabels every text part so that it goes through the detecting decoder, for a message whose
+ * UTF-8 or unlabelled parts came out with replacement characters.
+ */
+async function relabelTextParts(raw: Buffer): Promise<Buffer> {
+  const relabel = new Transform({
+    objectMode: true,
+    transform(chunk: SplitterChunk, _encoding: BufferEncoding, done: TransformCallback) {
+      if (chunk.type === 'node' && (chunk.contentType || 'text/plain').startsWith('text/')) {
+        chunk.setCharset(`${DETECT_PREFIX}${chunk.charset || ''}`);
+      }
+      done(null, chunk);
+    },
+  });
+  return collect(Readable.from([raw]).pipe(new Splitter()).pipe(relabel).pipe(new Joiner()));
+}
+
+function headerValue(line: string): string {
+  const colon = line.indexOf(':');
+  return colon === -1 ? '' : line.slice(colon + 1);
+}
+
+function stripAngles(id: string): string {
+  return id.trim().replace(/^<|>$/g, '');
+}
+
+function messageIds(value: string | undefined): string[] {
+  return (value ?? '').match(/<[^<>\s]+>/g)?.map(stripAngles) ?? [];
+}
+
+function toAddresses(rawValues: string[], decode: (raw: string) => string): Address[] {
+  const result: Address[] = [];
+  const visit = (entries: ReturnType<typeof addressparser>): void => {
+    for (const entry of entries) {
+      if ('group' in entry && Array.isArray(entry.group)) visit(entry.group);
+      else if ('address' in entry && entry.address) {
+        result.push({ address: decode(entry.address).toLowerCase(), name: decode(entry.name) });
+      }
+    }
+  };
+  for (const raw of rawValues) visit(addressparser(raw.replace(/\r?\n(?=[ \t])/g, '')));
+  return result;
+}
+
+function toAttachment(attachment: Attachment): AttachmentInfo {
+  const info: AttachmentInfo = {
+    filename: attachment.filename ?? '',
+    contentType: attachment.contentType,
+    size: attachment.size,
+    sha256: attachment.checksum,
+    inline: attachment.contentDisposition === 'inline' || attachment.related === true,
+  };
+  if (attachment.cid) info.contentId = attachment.cid;
+  return info;
+}
+
+function mergeLinks(html: string, text: string): Link[] {
+  const anchors = html ? linksFromHtml(html) : [];
+  const seen = new Set(anchors.map((link) => link.url));
+  const bare = linksFromText(text).filter((link) => !seen.has(link.url) && seen.add(link.url));
+  return [...anchors, ...bare];
+}
+
+function declaredCharsets(raw: Buffer): string[] {
+  const found = new Set<string>();
+  for (const match of raw.toString('latin1').matchAll(CONTENT_TYPE_CHARSET)) {
+    found.add((match[1] ?? '').toLowerCase());
+  }
+  return [...found];
+}
+
+/**
+ * Parses one raw RFC 822 message into the normalised form every consumer reads. Garbage yields a
+ * message plus `problems`; only input that is not mail at all throws `MalformedMessageError`.
+ */
+export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
+  const { raw, problems } = prepare(input);
+  let reports: BodyDecodeReport[] = [];
+  let parsed = await runParser(raw, reports);
+  const undecoded = (value: string | false | undefined): boolean => typeof value === 'string' && value.includes(REPLACEMENT);
+  if (undecoded(parsed.text) || undecoded(parsed.html)) {
+    reports = [];
+    parsed = await runParser(await relabelTextParts(raw), reports);
+  }
+  for (const report of reports) {
+    if (report.problem) problems.push({ part: 'body', reason: report.problem });
+  }
+  if (parsed.textConversionError) {
+    problems.push({ part: 'html', reason: `no text could be derived: ${parsed.textConversionError.message}` });
+  }
+
+  const hint = (parsed.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params
+    ?.charset;
+  const headers = parsed.headerLines.map(({ key, line }) => {
+    const decoded = decodeHeaderValue(headerValue(line), hint);
+    if (decoded.problem) problems.push({ part: `header:${key}`, reason: decoded.problem });
+    return { name: key, value: decoded.text };
+  });
+  const first = (name: string): string | undefined => headers.find((header) => header.name === name)?.value;
+  const rawValues = (name: string): string[] =>
+    parsed.headerLines.filter((header) => header.key === name).map((header) => headerValue(header.line));
+  const decodeWord = (value: string): string => decodeHeaderValue(value, hint).text;
+
+  const html = typeof parsed.html === 'string' ? parsed.html : '';
+  const text = parsed.text ?? '';
+  const message: NormalisedMessage = {
+    rawSha256: createHash('sha256').update(input).digest('hex'),
+    references: messageIds(first('references')),
+    subject: first('subject') ?? '',
+    replyTo: toAddresses(rawValues('reply-to'), decodeWord),
+    to: toAddresses(rawValues('to'), decodeWord),
+    cc: toAddresses(rawValues('cc'), decodeWord),
+    headers,
+    received: rawValues('received').map(parseReceived),
+    text,
+    html,
+    links: mergeLinks(html, text),
+    attachments: parsed.attachments.map(toAttachment),
+    declaredCharsets: declaredCharsets(raw),
+    problems,
+  };
+
+  const messageId = messageIds(first('message-id'))[0] ?? first('message-id')?.trim();
+  if (messageId) message.messageId = messageId;
+  const inReplyTo = messageIds(first('in-reply-to'))[0];
+  if (inReplyTo) message.inReplyTo = inReplyTo;
+  const from = toAddresses(rawValues('from'), decodeWord)[0];
+  if (from) message.from = from;
+  const contentLanguage = first('content-language');
+  if (contentLanguage) message.contentLanguage = contentLanguage;
+
+  const dateRaw = first('date');
+  if (dateRaw !== undefined) {
+    message.dateRaw = dateRaw;
+    const date = parseRfc5322Date(dateRaw);
+    if (date?.offsetMinutes !== undefined) message.dateOffsetMinutes = date.offsetMinutes;
+    const instant = date?.date ?? parsed.date;
+    if (instant && !Number.isNaN(instant.getTime())) message.date = instant;
+    else problems.push({ part: 'header:date', reason: `unreadable date "${dateRaw}"` });
+  }
+  return message;
+}
