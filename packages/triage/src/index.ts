@@ -4,6 +4,8 @@ export type { MarketplaceAdapter, SlaConfig, TriageConfig } from './triage.confi
 export { loadTriageConfig, TriageConfigError } from './triage-config.loader';
 export { TRIAGE_RULES } from './rules';
 export type { RuleHit, TriageRule } from './rules';
+export { classifyTokens, messageTokens, trainTokenModel } from './learning/token-model';
+export type { TokenModel } from './learning/token-model';
 export { simhash, hammingDistance } from './analysis/fingerprint';
 export { ipCountry, preloadIpCountry } from './analysis/ip-country';
 export { slaDueTime } from './analysis/sla';

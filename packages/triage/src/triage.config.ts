@@ -73,8 +73,11 @@ export interface TriageConfig {
   scoring: {
     /** Points at which a class score reaches 63 (1 - 1/e); scores saturate towards 100. */
     scale: number;
-    /** Share of the genuine points subtracted from every suspicion class. */
-    genuineDiscount: number;
+    /**
+     * Share of the genuine points subtracted from each suspicion class. Spam gets less: sellers
+     * pitching to us use trade vocabulary (FOB, containers) as naturally as buyers do.
+     */
+    genuineDiscount: Record<SuspicionClass, number>;
     /** Score (0-100) from which a class becomes the verdict. */
     thresholds: Record<SuspicionClass, number>;
     /** Simhash Hamming distance (of 64 bits) up to which two inquiries are near-duplicates. */
@@ -182,7 +185,7 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     // Origin and time
     'origin.domestic-claims-foreign': 3,
     'origin.ip-claim-mismatch': 1,
-    'origin.consistent': 1.5,
+    'origin.consistent': 1,
     'time.impossible-offset': 3,
     'time.offset-claim-mismatch': 1.5,
     'time.domestic-offset-claims-foreign': 2,
@@ -216,14 +219,15 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'attachment.risky-type': 3,
     'attachment.double-extension': 4,
     // Spam content
-    'spam.seo-pitch': 2.5,
-    'spam.web-marketing-pitch': 2,
+    'spam.seo-pitch': 3,
+    'spam.web-marketing-pitch': 3,
     'spam.directory-listing': 3,
     'spam.data-list': 3,
-    'spam.freight-pitch': 2.5,
-    'spam.supplier-pitch': 2,
-    'spam.event-pitch': 2,
-    'spam.bulk-footer': 1.5,
+    'spam.freight-pitch': 3,
+    'spam.supplier-pitch': 3,
+    'spam.event-pitch': 2.5,
+    'spam.offer-not-ask': 2.5,
+    'spam.bulk-footer': 1,
     'spam.remove-list': 2.5,
     'spam.money-offer': 2,
     'spam.pharmacy-adult': 2.5,
@@ -266,10 +270,15 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'genuine.paid-sample': 1,
     'genuine.company-signature': 1,
     'genuine.existing-thread': 2,
+    // Learned token model (only with a trained model in the context)
+    'learned.spam-tokens': 2.5,
+    'learned.scam-tokens': 2.5,
+    'learned.spy-tokens': 2.5,
+    'learned.clean-tokens': 2,
   },
   scoring: {
     scale: 4,
-    genuineDiscount: 0.5,
+    genuineDiscount: { spam: 0.25, scam: 0.5, spy: 0.5 },
     thresholds: { spam: 50, scam: 50, spy: 50 },
     nearDuplicateBits: 6,
     tierA: 6,

@@ -46,7 +46,7 @@ export function triage(
   }
   const { scale, genuineDiscount, thresholds } = config.scoring;
   const scores = { spam: 0, scam: 0, spy: 0 };
-  for (const c of CLASSES) scores[c] = toScore(points[c] - genuine * genuineDiscount, scale);
+  for (const c of CLASSES) scores[c] = toScore(points[c] - genuine * genuineDiscount[c], scale);
   let verdict: Verdict = 'clean';
   for (const c of CLASSES) {
     if (scores[c] >= thresholds[c] && (verdict === 'clean' || scores[c] > scores[verdict])) verdict = c;

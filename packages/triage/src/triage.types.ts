@@ -1,4 +1,5 @@
 import type { NormalisedMessage } from '@inquiry/mail';
+import type { TokenModel } from './learning/token-model';
 
 /** The class a signal speaks for; `genuine` is evidence that lowers suspicion. */
 export type SignalClass = 'spam' | 'scam' | 'spy' | 'genuine';
@@ -48,6 +49,8 @@ export interface TriageContext {
   /** Message-IDs we sent, so a reply in one of our threads is recognised. */
   ourMessageIds?: string[];
   recentInquiries?: RecentInquiry[];
+  /** The deployment's token model trained from its labelled mail (see `trainTokenModel`). */
+  tokenModel?: TokenModel;
 }
 
 export interface TriageInput {

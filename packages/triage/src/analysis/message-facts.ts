@@ -7,6 +7,7 @@ import { domainOf, hostMatches, registrableDomain } from './domains';
 import { extractMarketplaceFields, imitatedMarketplace, matchMarketplace } from './marketplace';
 import { simhash } from './fingerprint';
 import { findOrigin } from './origin';
+import { classifyTokens } from '../learning/token-model';
 
 /** Longest stretch of text the content rules read; bulk mail pads far beyond it. */
 const MAX_TEXT = 20_000;
@@ -31,6 +32,8 @@ export interface MessageFacts {
   claimedCountries: string[];
   marketplace?: { adapter: MarketplaceAdapter; fields: MarketplaceFields };
   imitated?: MarketplaceAdapter;
+  /** Class probabilities from the deployment's learned token model, when it has one. */
+  tokenPosterior?: Record<string, number>;
   /** Simhash of the sender's own words (see analysis/fingerprint). */
   fingerprint: string;
   /** Authentication-Results added by our own or a trusted server, lower-cased. */
@@ -86,6 +89,7 @@ export function buildFacts(message: NormalisedMessage, language: string, config:
     claimedCountries: [...new Set(claims.map((c) => c.country))],
     marketplace: adapter && fields ? { adapter, fields } : undefined,
     imitated: adapter ? undefined : imitatedMarketplace(message, config.marketplaces),
+    tokenPosterior: context.tokenModel ? classifyTokens(context.tokenModel, message) : undefined,
     fingerprint: simhash(body),
     authResults,
     header: (name) => headerMap.get(name),

@@ -1,6 +1,7 @@
 import { attachmentRules } from './attachment.rules';
 import { genuineRules } from './genuine.rules';
 import { headerRules } from './header.rules';
+import { learnedRules } from './learned.rules';
 import { linkRules } from './link.rules';
 import { mailboxRules } from './mailbox.rules';
 import { marketplaceRules } from './marketplace.rules';
@@ -22,6 +23,7 @@ export const TRIAGE_RULES: readonly TriageRule[] = [
   ...scamContentRules,
   ...spyContentRules,
   ...genuineRules,
+  ...learnedRules,
 ];
 
 export type { RuleHit, TriageRule } from './rule';

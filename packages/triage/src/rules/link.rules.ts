@@ -1,5 +1,13 @@
 import { hostMatches, isIpLiteral, registrableDomain } from '../analysis/domains';
-import type { TriageRule } from './rule';
+import type { MessageFacts } from '../analysis/message-facts';
+import type { RuleHit, TriageRule } from './rule';
+
+const LOGIN_WORDS = /log ?in|sign ?in|signin|verify|verif|password|webmail|mailbox|account|auth|secure|confirm|document|invoice|order|登录|邮箱|验证/i;
+
+function protectedHosts(facts: MessageFacts): string[] {
+  const { config } = facts;
+  return [...config.ownDomains, ...config.protectedDomains, ...config.marketplaces.flatMap((m) => [...m.senderDomains, ...m.linkDomains])].map(registrableDomain);
+}
 
 /** Visible link text that names a place: a URL or domain, or a service people log in to. */
 const DOMAIN_IN_TEXT = /(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]|\s|$)/i;
@@ -12,15 +20,19 @@ export const linkTextHostMismatch: TriageRule = {
     zh: '链接显示的是一个网址，点击后却跳转到另一个网站，这是典型的钓鱼手法。',
   },
   evaluate(facts) {
+    let weak: RuleHit | undefined;
     for (const link of facts.message.links) {
       if (!link.text || !link.host) continue;
       const shown = DOMAIN_IN_TEXT.exec(link.text.trim())?.[1]?.toLowerCase();
       if (!shown || /\.(png|jpe?g|gif|pdf|html?)$/.test(shown)) continue;
       if (registrableDomain(shown) === registrableDomain(link.host)) continue;
       if (hostMatches(link.host, facts.config.providerRelays)) continue;
-      return { detail: `text "${link.text.trim().slice(0, 60)}" -> ${link.host}` };
+      const detail = `text "${link.text.trim().slice(0, 60)}" -> ${link.host}`;
+      // Newsletters route links through click trackers; a shown brand or login host is what phishing fakes.
+      if (hostMatches(shown, protectedHosts(facts)) || LOGIN_WORDS.test(link.text)) return { detail };
+      weak ??= { detail, strength: 0.4 };
     }
-    return undefined;
+    return weak;
   },
 };
 
@@ -43,7 +55,9 @@ export const addressInUrl: TriageRule = {
         // a malformed escape leaves the URL as written, which is still worth searching
       }
       const hit = ours.find((address) => url.includes(address));
-      if (hit && !/unsubscribe|optout|opt-out|remove/.test(url)) return { detail: `${hit} in ${link.host}` };
+      if (hit && (LOGIN_WORDS.test(url) || LOGIN_WORDS.test(link.text)) && !/unsubscribe|optout|opt-out|remove/.test(url)) {
+        return { detail: `${hit} in ${link.host}` };
+      }
     }
     return undefined;
   },

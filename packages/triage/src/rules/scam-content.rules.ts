@@ -60,6 +60,7 @@ export const paymentChannel = phraseRule({
 export const cardDetails = phraseRule({
   id: 'scam.card-details',
   class: 'scam',
+  minMatches: 2,
   explanation: {
     en: 'The sender asks for card numbers, security codes or expiry dates.',
     zh: '发件人索要银行卡号、安全码或有效期。',
@@ -103,7 +104,7 @@ export const identityDocument = phraseRule({
     zh: '初次联系就索要护照、身份证或个人信息。',
   },
   phrases: {
-    en: ['passport', '(national )?id (card|copy|document)', 'copy of (your|the) (id|identity|passport|director.s id)', "driver'?s licen[cs]e", 'full name(s)? and (direct )?(phone|mobile|telephone)', 'proof of identity', 'identity (card|document|verification)'],
+    en: ['passport (copy|number|details|page)', 'copy of (the |your )?passport', '(national )?id (card|copy|document)', 'copy of (your|the) (id|identity|passport|director.s id)', "driver'?s licen[cs]e", 'full name(s)? and (direct )?(phone|mobile|telephone)', 'proof of identity', 'identity (card|document|verification)'],
     es: ['pasaporte', 'documento de identidad', 'cédula'],
     pt: ['passaporte', 'documento de identidade', 'rg e cpf'],
     fr: ['passeport', 'pièce d.identité', 'carte d.identité'],

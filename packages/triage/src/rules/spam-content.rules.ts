@@ -68,7 +68,7 @@ export const dataList = phraseRule({
     zh: '发件人在兜售客户名单或海关贸易数据。',
   },
   phrases: {
-    en: ['(e-?mail|contact|attendee|attendees|buyers?|importers?|decision makers?|mailing) (list|lists|database)', 'database of (\\w+ )?(importers|buyers|contacts)', 'customs (data|records)', '(import|export|shipment) (data|records)', 'verified (contacts|emails|leads)', 'opt-in (list|database)'],
+    en: ['(e-?mail|contact|attendee|attendees|buyers?|importers?|decision makers?) (list|lists|database)s? (of|for|with|from|includ)', '(attendee|buyers?|importers?|decision makers?) (list|lists|database)', '\\d[\\d,.]* ?(million |k )?(verified |targeted )?(e-?mail addresses|contacts|emails|leads|records)', 'database of (\\w+ )?(importers|buyers|contacts)', 'customs (data|records)', '(import|export|shipment) (data|records)', 'verified (contacts|emails|leads)', 'opt-in (list|database)'],
     es: ['lista de (correos|contactos|compradores|asistentes)', 'base de datos de (importadores|compradores|contactos)', 'datos de aduanas?'],
     pt: ['lista de (contatos|compradores|e-mails)', 'base de dados de (importadores|compradores)', 'dados alfandegários'],
     fr: ['liste (de contacts|d.acheteurs|des participants)', 'base de données (d.importateurs|de contacts)', 'données douanières'],
@@ -312,7 +312,37 @@ export const genericGreeting = phraseRule({
   },
 });
 
+const OFFERS = phraseMatcher([
+  // en
+  'we (are|have been) (a |an )?[a-z -]{0,30}(manufacturer|supplier|exporter|producer|agency|company|operator|forwarder|consultancy|studio|provider)s? (of|for|in|with|based)', 'i am a (freelance|professional)', 'years of experience', '(my|our) portfolio', 'we (offer|provide|supply|deliver|specialize|specialise|launch|help)', '(launches|introduces) (the |our )?new', 'available (now|from stock)', 'prices? (on request|from (usd|us\\$|\\$|eur))', 'welcome to (visit|contact) (us|our)', 'let us know your (monthly )?(requirement|needs)', 'looking forward to (working|cooperating) with you', 'our (services|rates|solutions|packages|clients include)', 'we can help (you|your)', '(free|no-obligation) (audit|consultation|quote|trial|analysis)', 'promotion', 'special (offer|price)', 'we would (love|like) to (help|work with|offer|support)', 'send you (our )?(photos|stock list|catalog(ue)?|rates|proposal|portfolio)',
+  // es pt fr de it pl tr
+  'somos (una |un )?', 'ofrecemos', 'oferecemos', 'nous (proposons|offrons)', 'wir (bieten|sind ein)', 'offriamo', 'oferujemy', 'sunuyoruz', 'nuestros servicios', 'nossos serviços', 'nos services', 'unsere (dienstleistungen|leistungen)',
+  // ru ar zh
+  'мы предлагаем', 'наша компания', 'نحن نقدم', 'نقدم لكم', '我司', '我们(提供|公司|是)', '本公司', '欢迎(来电|咨询|垂询)', '优惠',
+]);
+
+const ASKS = phraseMatcher([
+  'please (quote|send (us )?(your )?(best )?(price|quotation|offer|proforma))', '(kindly|pls) quote', 'quotation for', 'we (need|require|intend to (buy|order|import))', 'we are (looking for|interested in (buying|purchasing|importing))', 'we would like to (buy|order|purchase|import|get a quote)', 'your best price', 'request for quotation', 'rfq', 'we plan to (buy|order|import)', 'purchase order',
+  'cotizaci[oó]n', 'necesitamos', 'cota[cç][aã]o', 'precisamos', 'devis', 'nous avons besoin', 'angebot für', 'wir benötigen', 'preventivo', 'zapytanie ofertowe', 'fiyat teklifi', 'просим (выставить|прислать)', 'нам нужн', 'نحتاج', 'عرض سعر', '请报价', '询价', '我们需要', '见積', '견적',
+]);
+
+export const offerNotAsk: TriageRule = {
+  id: 'spam.offer-not-ask',
+  class: 'spam',
+  explanation: {
+    en: 'The sender offers products or services and asks us for nothing: a sales pitch, not an inquiry.',
+    zh: '发件人只在推销自己的产品或服务，没有向我方询价：这是推销，不是询盘。',
+  },
+  evaluate(facts) {
+    if (facts.marketplace) return undefined;
+    const offers = findPhrases(OFFERS, facts.content);
+    if (offers.length === 0 || findPhrases(ASKS, facts.content, 1).length > 0) return undefined;
+    return { detail: offers.slice(0, 3).join(', '), strength: offers.length >= 2 ? 1 : 0.5 };
+  },
+};
+
 export const spamContentRules: TriageRule[] = [
+  offerNotAsk,
   seoPitch, webMarketingPitch, directoryListing, dataList, freightPitch, supplierPitch, eventPitch, removeList, bulkFooter,
   moneyOffer, pharmacyAdult, hype, capsSubject, htmlOnly, hiddenText, fakeReplySubject, genericGreeting,
 ];
