@@ -2,7 +2,7 @@ import i18next, { type i18n } from 'i18next';
 import Decimal from 'decimal.js';
 import { formatMoney, isMoney } from './money';
 import { DEFAULT_LOCALE, localeDirection, resolveLocale, type TextDirection } from './locales';
-import { loadShippedResources, type LocaleResources, type PartialLocaleResources } from './resources';
+import { loadShippedResources, type LocaleResources, type PartialLocaleResources, type QuoteLabels } from './resources';
 import {
   COMMON_VARIABLES,
   SHIPPED_DEFINITIONS,
@@ -113,6 +113,14 @@ export class TemplateCatalog {
       if (texts?.subject && texts.body) return { locale, subject: texts.subject, body: texts.body };
     }
     throw new TemplateNotFoundError(`template "${templateId}" has no text in ${preferred} nor ${DEFAULT_LOCALE}`);
+  }
+
+  /** A label of the quote PDF in a locale (English where the locale has none), with values filled in. */
+  quoteLabel(requestedLocale: string, key: keyof QuoteLabels, values: Readonly<Record<string, string>> = {}): string {
+    const locale = this.resolveLocale(requestedLocale);
+    const lng = this.resources[locale]?.quote?.[key] ? locale : DEFAULT_LOCALE;
+    if (!this.resources[lng]?.quote?.[key]) throw new TemplateNotFoundError(`quote label "${key}" is missing in ${locale} and ${DEFAULT_LOCALE}`);
+    return this.i18n.t(`quote.${key}`, { lng, ...values, interpolation: { escapeValue: false } });
   }
 
   render(templateId: string, requestedLocale: string, vars: Readonly<Record<string, unknown>>, options: RenderOptions = {}): RenderedMessage {
