@@ -109,11 +109,13 @@ export function decodeText(bytes: Buffer, declared: string | undefined): Decoded
   }
 
   let best = { text: first, charset: tried, bad: firstBad };
-  const guess = detectedCandidates(bytes)[0];
-  if (guess !== undefined && guess !== tried) {
-    const text = decodeAs(bytes, guess);
+  // Detectors rank close single-byte charsets closely; the first few are tried and the cleanest wins.
+  for (const candidate of detectedCandidates(bytes).slice(0, 3)) {
+    if (best.bad === 0) break;
+    if (candidate === tried) continue;
+    const text = decodeAs(bytes, candidate);
     const bad = countReplacements(text);
-    if (bad < best.bad) best = { text, charset: guess, bad };
+    if (bad < best.bad) best = { text, charset: candidate, bad };
   }
 
   const how =

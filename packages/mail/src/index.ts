@@ -9,3 +9,4 @@ export type {
 export { parseMessage } from './parse-message';
 export { MalformedMessageError } from './malformed-message.error';
 export { sanitiseHtml } from './html-sanitiser';
+export { readMessageSources, MessageSourceError, type MessageSource } from './message-sources.reader';

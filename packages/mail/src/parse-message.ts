@@ -176,7 +176,7 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
   }
 
   const hint = (parsed.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params
-    ?.charset;
+    ?.charset?.replace(DETECT_PREFIX, '');
   const headers = parsed.headerLines.map(({ key, line }) => {
     const decoded = decodeHeaderValue(headerValue(line), hint);
     if (decoded.problem) problems.push({ part: `header:${key}`, reason: decoded.problem });

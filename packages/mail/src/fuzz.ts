@@ -1,0 +1,1 @@
+export { buildFuzzCorpus, type FuzzedMessage } from './fuzz-corpus.builder';
