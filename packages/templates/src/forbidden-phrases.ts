@@ -140,6 +140,10 @@ export class ForbiddenPhraseChecker {
     return [...this.compiled.keys()];
   }
 
+  phrases(locale: string): ForbiddenPhrase[] {
+    return (this.compiled.get(locale) ?? []).map((compiled) => compiled.entry);
+  }
+
   /**
    * Checks a draft against the list of its language and the English list (reps often mix in
    * English). Hits are ordered by position.

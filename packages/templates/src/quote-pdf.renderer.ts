@@ -42,6 +42,7 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
   const lng = catalog.resolveLocale(locale);
   const label = catalog.quoteLabel.bind(catalog, lng);
   const dir = localeDirection(lng);
+  const sep = label('separator');
   const doc = new PDFDocument({
     size: 'A4',
     margin: PAGE.margin,
@@ -79,12 +80,12 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
   const metaStart: TextBox = { x: dir === 'ltr' ? PAGE.margin : PAGE.margin + half, width: half, align: 'start' };
   const metaEnd: TextBox = { x: dir === 'ltr' ? PAGE.margin + half : PAGE.margin, width: half, align: 'start' };
   const meta = [
-    `${label('number')}: ${isolate(quote.number)}`,
-    ...(quote.revision > 0 ? [`${label('revision')}: ${quote.revision}`] : []),
-    `${label('issued')}: ${isolate(date(quote.issuedOn))}`,
-    `${label('validUntil')}: ${isolate(date(quote.validUntil))}`,
+    `${label('number')}${sep}${isolate(quote.number)}`,
+    ...(quote.revision > 0 ? [`${label('revision')}${sep}${quote.revision}`] : []),
+    `${label('issued')}${sep}${isolate(date(quote.issuedOn))}`,
+    `${label('validUntil')}${sep}${isolate(date(quote.validUntil))}`,
   ].join('\n');
-  const buyer = `${label('buyer')}:\n${isolate(quote.buyer.name)}\n${isolate(quote.buyer.company)}`;
+  const buyer = `${label('buyer')}${sep.trimEnd()}\n${isolate(quote.buyer.name)}\n${isolate(quote.buyer.company)}`;
   const metaHeight = Math.max(writer.draw(meta, y, metaStart, BODY), writer.draw(buyer, y, metaEnd, BODY));
   y += metaHeight + 12;
 
@@ -102,12 +103,12 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
   totals.lines.forEach((priced, index) => {
     const { line } = priced;
     const details = [
-      `${label('model')}: ${isolate(line.model)}`,
-      ...(line.specs.length > 0 ? [`${label('specs')}: ${line.specs.map(isolate).join('; ')}`] : []),
-      `${label('priceBreaks')}: ${line.priceBreaks
+      `${label('model')}${sep}${isolate(line.model)}`,
+      ...(line.specs.length > 0 ? [`${label('specs')}${sep}${line.specs.map(isolate).join('; ')}`] : []),
+      `${label('priceBreaks')}${sep}${line.priceBreaks
         .map((b) => label('priceBreak', { quantity: isolate(number.format(b.minQuantity)), price: leftToRight(formatMoney(b.unitPrice, lng)) }))
         .join(' | ')}`,
-      `${label('moq')}: ${isolate(number.format(line.moq))} · ${label('hsCode')}: ${isolate(line.hsCode)}`,
+      `${label('moq')}${sep}${isolate(number.format(line.moq))} · ${label('hsCode')}${sep}${isolate(line.hsCode)}`,
     ].join('\n');
     const cells = [String(index + 1), number.format(line.quantity), formatMoney(priced.unitPrice, lng), formatMoney(priced.amount, lng)].map(leftToRight);
     const productBox = cell(columns, 1);
@@ -127,7 +128,7 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
   });
 
   const totalBox: TextBox = { x: PAGE.margin, width: contentWidth, align: 'end' };
-  y += writer.draw(`${label('total')} (${quote.currency}): ${leftToRight(formatMoney(totals.total, lng))}`, y, totalBox, { size: 11, bold: true }) + 10;
+  y += writer.draw(`${label('total')} (${quote.currency})${sep}${leftToRight(formatMoney(totals.total, lng))}`, y, totalBox, { size: 11, bold: true }) + 10;
 
   const terms: [string, string][] = [
     [label('incoterm'), formatIncoterm(quote.incoterm)],
@@ -139,7 +140,7 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
     ...(quote.notes ? ([[label('notes'), quote.notes]] as [string, string][]) : []),
   ];
   for (const [name, value] of terms) {
-    const text = `${name}: ${isolate(value)}`;
+    const text = `${name}${sep}${isolate(value)}`;
     const height = writer.measure(text, full, BODY);
     if (y + height > bottom) {
       doc.addPage();

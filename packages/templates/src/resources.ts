@@ -40,6 +40,8 @@ export interface QuoteLabels {
   readonly packing: string;
   readonly total: string;
   readonly notes: string;
+  /** Between a label and its value: ": ", full-width "：" in Chinese and Japanese. */
+  readonly separator: string;
 }
 
 export interface LocaleResources {
