@@ -78,6 +78,11 @@ export interface TriageConfig {
      * pitching to us use trade vocabulary (FOB, containers) as naturally as buyers do.
      */
     genuineDiscount: Record<SuspicionClass, number>;
+    /**
+     * Share of the learned model's "clean" points subtracted from every class: the model was
+     * trained on this team's own verdicts, so its confidence counts in full against any rule.
+     */
+    learnedCleanDiscount: number;
     /** Score (0-100) from which a class becomes the verdict. */
     thresholds: Record<SuspicionClass, number>;
     /** Simhash Hamming distance (of 64 bits) up to which two inquiries are near-duplicates. */
@@ -186,7 +191,7 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'origin.domestic-claims-foreign': 3,
     'origin.ip-claim-mismatch': 1,
     'origin.consistent': 1,
-    'time.impossible-offset': 3,
+    'time.impossible-offset': 3.5,
     'time.offset-claim-mismatch': 1.5,
     'time.domestic-offset-claims-foreign': 2,
     'time.night-send': 0.75,
@@ -196,7 +201,7 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'header.bulk-mailer': 2.5,
     'header.no-recipient': 1,
     'header.forged-helo': 1,
-    'header.precedence-bulk': 1,
+    'header.precedence-bulk': 0.5,
     'header.auth-fail': 2,
     // Mailbox
     'mailbox.free-mail': 0.5,
@@ -214,9 +219,9 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'link.text-host-mismatch': 2.5,
     'link.address-in-url': 2.5,
     'link.shortener': 1,
-    'link.ip-host': 2,
-    'link.many': 1,
-    'attachment.risky-type': 3,
+    'link.ip-host': 2.5,
+    'link.many': 0.5,
+    'attachment.risky-type': 3.5,
     'attachment.double-extension': 4,
     // Spam content
     'spam.seo-pitch': 3,
@@ -225,17 +230,17 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'spam.data-list': 3,
     'spam.freight-pitch': 3,
     'spam.supplier-pitch': 3,
-    'spam.event-pitch': 2.5,
-    'spam.offer-not-ask': 2.5,
-    'spam.bulk-footer': 1,
-    'spam.remove-list': 2.5,
+    'spam.event-pitch': 3,
+    'spam.offer-not-ask': 3.5,
+    'spam.bulk-footer': 0.5,
+    'spam.remove-list': 3,
     'spam.money-offer': 2,
     'spam.pharmacy-adult': 2.5,
     'spam.hype': 1.5,
     'spam.caps-subject': 1.5,
-    'spam.html-only': 1,
+    'spam.html-only': 1.5,
     'spam.hidden-text': 1.5,
-    'spam.fake-reply-subject': 1,
+    'spam.fake-reply-subject': 0.5,
     'spam.generic-greeting': 0.5,
     // Scam content
     'scam.advance-fee': 3,
@@ -271,14 +276,15 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'genuine.company-signature': 1,
     'genuine.existing-thread': 2,
     // Learned token model (only with a trained model in the context)
-    'learned.spam-tokens': 2.5,
-    'learned.scam-tokens': 2.5,
-    'learned.spy-tokens': 2.5,
-    'learned.clean-tokens': 2,
+    'learned.spam-tokens': 3,
+    'learned.scam-tokens': 3,
+    'learned.spy-tokens': 3,
+    'learned.clean-tokens': 3,
   },
   scoring: {
     scale: 4,
-    genuineDiscount: { spam: 0.25, scam: 0.5, spy: 0.5 },
+    genuineDiscount: { spam: 0.15, scam: 0.5, spy: 0.5 },
+    learnedCleanDiscount: 1,
     thresholds: { spam: 50, scam: 50, spy: 50 },
     nearDuplicateBits: 6,
     tierA: 6,

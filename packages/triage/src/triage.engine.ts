@@ -40,13 +40,15 @@ export function triage(
   }
   const points: Record<SuspicionClass, number> = { spam: 0, scam: 0, spy: 0 };
   let genuine = 0;
+  let learnedClean = 0;
   for (const signal of signals) {
-    if (signal.class === 'genuine') genuine += signal.weight;
-    else points[signal.class] += signal.weight;
+    if (signal.class !== 'genuine') points[signal.class] += signal.weight;
+    else if (signal.id.startsWith('learned.')) learnedClean += signal.weight;
+    else genuine += signal.weight;
   }
-  const { scale, genuineDiscount, thresholds } = config.scoring;
+  const { scale, genuineDiscount, learnedCleanDiscount, thresholds } = config.scoring;
   const scores = { spam: 0, scam: 0, spy: 0 };
-  for (const c of CLASSES) scores[c] = toScore(points[c] - genuine * genuineDiscount[c], scale);
+  for (const c of CLASSES) scores[c] = toScore(points[c] - genuine * genuineDiscount[c] - learnedClean * learnedCleanDiscount, scale);
   let verdict: Verdict = 'clean';
   for (const c of CLASSES) {
     if (scores[c] >= thresholds[c] && (verdict === 'clean' || scores[c] > scores[verdict])) verdict = c;

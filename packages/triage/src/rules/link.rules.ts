@@ -2,7 +2,7 @@ import { hostMatches, isIpLiteral, registrableDomain } from '../analysis/domains
 import type { MessageFacts } from '../analysis/message-facts';
 import type { RuleHit, TriageRule } from './rule';
 
-const LOGIN_WORDS = /log ?in|sign ?in|signin|verify|verif|password|webmail|mailbox|account|auth|secure|confirm|document|invoice|order|登录|邮箱|验证/i;
+const LOGIN_WORDS = /log ?in|sign ?in|signin|verify|password|webmail|mailbox|登录|邮箱|验证/i;
 
 function protectedHosts(facts: MessageFacts): string[] {
   const { config } = facts;

@@ -31,8 +31,8 @@ export const overpayment = phraseRule({
   },
   phrases: {
     en: ["(cheque|check) (for|in|of) (the )?(full )?(amount|excess|sum)", 'in excess of the', 'excess (amount|funds|payment|balance)', '(refund|return|wire|send) (back )?(the )?(balance|difference|excess|remaining)', 'overpa(id|yment)', "cashier'?s (cheque|check)", 'certified (cheque|check)', 'money order', '(pay|paid) (to )?(our|my|the) (shipping agent|forwarder|shipper)', 'pay (our|my) (shipping )?agent'],
-    es: ['cheque (de caja|certificado|por el (monto|importe))', 'monto excedente', '(devolver|reembolsar|transferir) la diferencia', 'excedente'],
-    pt: ['cheque (administrativo|visado)', 'valor excedente', 'devolver a diferença'],
+    es: ['cheque (bancario )?(de caja|certificado|por el (monto|importe))', 'monto excedente', '(devolver|reembolsar|transferir) (esa|la) diferencia', 'excedente', '(nuestro|su) agente de transporte'],
+    pt: ['cheque (administrativo|visado|bancário)', 'valor excedente', '(devolver|transferir) a diferença'],
     fr: ['chèque (de banque|certifié)', 'montant excédentaire', 'rembourser la différence'],
     de: ['scheck über', 'überzahlung', 'differenz zurück'],
     ru: ['переплат', 'вернуть разницу', 'чек на сумму'],
@@ -104,8 +104,8 @@ export const identityDocument = phraseRule({
     zh: '初次联系就索要护照、身份证或个人信息。',
   },
   phrases: {
-    en: ['passport (copy|number|details|page)', 'copy of (the |your )?passport', '(national )?id (card|copy|document)', 'copy of (your|the) (id|identity|passport|director.s id)', "driver'?s licen[cs]e", 'full name(s)? and (direct )?(phone|mobile|telephone)', 'proof of identity', 'identity (card|document|verification)'],
-    es: ['pasaporte', 'documento de identidad', 'cédula'],
+    en: ['passport (copy|number|details|page)', 'copy of (the |your )?passport', '(national )?id (card|copy|document)', 'copy of (your|the) (id|identity|passport|director.s id)', "driver'?s licen[cs]e", 'full name(s)?,? (address )?and (direct )?(phone|mobile|telephone)', 'proof of identity', 'identity (card|document|verification)'],
+    es: ['pasaporte', 'documento de identidad', 'cédula', 'nombre completo,? (su )?dirección y (número de )?teléfono'],
     pt: ['passaporte', 'documento de identidade', 'rg e cpf'],
     fr: ['passeport', 'pièce d.identité', 'carte d.identité'],
     de: ['reisepass', 'personalausweis'],
@@ -167,7 +167,7 @@ export const sampleHarvest = phraseRule({
     ru: ['бесплатн(ые|ых) образц', 'все цвета'],
     ar: ['عينات مجانية', 'جميع الألوان'],
     zh: ['免费样品', '所有(型号|款式|颜色)(的)?样品', '运费(由)?(你方|贵司)'],
-    ja: ['無料サンプル', '全色'],
+    ja: ['無料サンプル', '全色', '全カラー', '無償で', '送料.{0,8}負担', '大口(の)?注文'],
     ko: ['무료 샘플'],
   },
 });

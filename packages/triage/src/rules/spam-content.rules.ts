@@ -49,7 +49,7 @@ export const directoryListing = phraseRule({
     zh: '所谓“免费”名录或展会目录登记，细则中却隐藏付费合同。',
   },
   phrases: {
-    en: ['update (your )?(free )?(entry|listing|company (data|details|information))', '(trade fair|exhibitor|business|company|export) directory', 'return the (completed |signed )?form', 'free (of charge )?(entry|listing|registration)', 'correct(ion)? (of )?your (entry|data)', 'annual (fee|price) of', 'contract (period|term) of \\d', 'per annum'],
+    en: ['update (your )?(free )?(entry|listing|company (data|details|information))', '(update|updating) (of )?(your |the )?(company|exhibitor) (entry|data)', '(premium|basic|free) entry', '(expo|trade|fair|trade fair|exhibitor|business|company|export|b2b) directory', '(sign|signing) and return(ing)?', 'per year plus vat', 'return the (completed |signed )?form', 'free (of charge )?(entry|listing|registration)', 'correct(ion)? (of )?your (entry|data)', 'annual (fee|price) of', 'contract (period|term) of \\d', 'per annum'],
     es: ['directorio de (expositores|empresas|exportadores)', 'actualice su (entrada|registro)', 'registro gratuito'],
     pt: ['diretório de (expositores|empresas)', 'atualize (o seu|seu) registo'],
     fr: ['annuaire (des exposants|professionnel)', 'mettre à jour votre (fiche|inscription)'],
@@ -73,7 +73,7 @@ export const dataList = phraseRule({
     pt: ['lista de (contatos|compradores|e-mails)', 'base de dados de (importadores|compradores)', 'dados alfandegários'],
     fr: ['liste (de contacts|d.acheteurs|des participants)', 'base de données (d.importateurs|de contacts)', 'données douanières'],
     de: ['adressliste', 'teilnehmerliste', 'kontaktdatenbank', 'zolldaten'],
-    ru: ['баз[аыу] (данных )?(импортеров|покупателей|контактов)', 'таможенн(ые|ой|ая) (данные|статистик)'],
+    ru: ['баз[аыу] (данных )?(импортеров|импортёров|покупателей|контактов|импорта)', 'таможенн(ые|ой|ая|ую) (данные|статистик|баз)'],
     ar: ['قائمة (المشترين|المستوردين|الحضور)', 'قاعدة بيانات'],
     zh: ['海关数据', '客户名单', '采购商名录', '买家数据', '进口商数据'],
   },
@@ -273,6 +273,7 @@ export const hiddenText: TriageRule = {
     zh: 'HTML 中藏有隐形文字（白色或极小字体、隐藏区块），用来躲避过滤。',
   },
   evaluate(facts) {
+    if (facts.marketplace) return undefined;
     const html = facts.message.html.slice(0, 50_000).toLowerCase();
     const hit = /(color\s*[:=]\s*["']?(#fff(fff)?|white)\b[^>]*>[^<]{10,})|display\s*:\s*none[^>]*>[^<]{10,}|font-size\s*:\s*[01]px|<font[^>]*size\s*=\s*["']?1["']?[^>]*color/.exec(html);
     return hit ? { detail: hit[0].slice(0, 60) } : undefined;
@@ -314,11 +315,11 @@ export const genericGreeting = phraseRule({
 
 const OFFERS = phraseMatcher([
   // en
-  'we (are|have been) (a |an )?[a-z -]{0,30}(manufacturer|supplier|exporter|producer|agency|company|operator|forwarder|consultancy|studio|provider)s? (of|for|in|with|based)', 'i am a (freelance|professional)', 'years of experience', '(my|our) portfolio', 'we (offer|provide|supply|deliver|specialize|specialise|launch|help)', '(launches|introduces) (the |our )?new', 'available (now|from stock)', 'prices? (on request|from (usd|us\\$|\\$|eur))', 'welcome to (visit|contact) (us|our)', 'let us know your (monthly )?(requirement|needs)', 'looking forward to (working|cooperating) with you', 'our (services|rates|solutions|packages|clients include)', 'we can help (you|your)', '(free|no-obligation) (audit|consultation|quote|trial|analysis)', 'promotion', 'special (offer|price)', 'we would (love|like) to (help|work with|offer|support)', 'send you (our )?(photos|stock list|catalog(ue)?|rates|proposal|portfolio)',
+  'we (are|have been) (a |an )?[a-z -]{0,30}(manufacturer|supplier|exporter|producer|agency|company|operator|forwarder|consultancy|studio|provider)s? (of|for|in|with|based)', 'i am a (freelance|professional)', 'years of experience', '(my|our) portfolio', 'we (offer|provide|supply|deliver|specialize|specialise|launch|help)', '(launches|introduces) (the |our )?new', 'available (now|from stock)', 'prices? (on request|from (usd|us\\$|\\$|eur))', 'welcome to (visit|contact) (us|our)', 'let us know your (monthly )?(requirement|needs)', 'looking forward to (working|cooperating) with you', 'our (services|rates|solutions|packages|clients include)', 'we can help (you|your)', '(free|no-obligation) (audit|consultation|quote|trial|analysis)', 'promotion', 'special (offer|price)', 'we would (love|like) to (help|work with|offer|support)', 'send you (our )?(photos|stock list|catalog(ue)?|rates|proposal|portfolio)', 'worth a (\\d+-minute |quick )?call', 'book (qualified )?meetings', 'are you looking to (win|grow|get|increase)', 'quick question',
   // es pt fr de it pl tr
   'somos (una |un )?', 'ofrecemos', 'oferecemos', 'nous (proposons|offrons)', 'wir (bieten|sind ein)', 'offriamo', 'oferujemy', 'sunuyoruz', 'nuestros servicios', 'nossos serviços', 'nos services', 'unsere (dienstleistungen|leistungen)',
   // ru ar zh
-  'мы предлагаем', 'наша компания', 'نحن نقدم', 'نقدم لكم', '我司', '我们(提供|公司|是)', '本公司', '欢迎(来电|咨询|垂询)', '优惠',
+  'предлагаем', 'наша компания', 'veriyoruz', 'hizmetlerimiz', 'sunuyoruz', 'proponujemy', 'offriamo', 'نحن نقدم', 'نقدم لكم', '我司', '我们(提供|公司|是)', '本公司', '欢迎(来电|咨询|垂询)', '优惠',
 ]);
 
 const ASKS = phraseMatcher([
