@@ -220,7 +220,8 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
     message.dateRaw = dateRaw;
     const date = parseRfc5322Date(dateRaw);
     if (date?.offsetMinutes !== undefined) message.dateOffsetMinutes = date.offsetMinutes;
-    const instant = date?.date ?? parsed.date;
+    // mailparser substitutes the current time for an unreadable date, which would hide the problem.
+    const instant = date?.date ?? new Date(dateRaw);
     if (instant && !Number.isNaN(instant.getTime())) message.date = instant;
     else problems.push({ part: 'header:date', reason: `unreadable date "${dateRaw}"` });
   }
