@@ -26,7 +26,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * When to chase a quote: each step `afterDays` calendar days after it was sent, at the same
- * local time. With a business calendar a step landing on a day off moves to the next working day.
+ * local time. With a business calendar a step landing on a day off (or on the previous step's
+ * day) moves to the next working day.
  */
 export function followUpSchedule(
   sentAt: Date,
@@ -51,9 +52,13 @@ export function followUpSchedule(
   const holidays = new Set(calendar.holidays ?? []);
   const sentOn = calendarDateIn(sentAt, timeZone);
   const wallClock = localTime(sentAt, timeZone);
+  const isDayOff = (date: string): boolean => weekend.has(new Date(`${date}T00:00:00Z`).getUTCDay()) || holidays.has(date);
+  let previous = '';
   return config.map((days, index) => {
     let date = addDays(sentOn, days);
-    while (weekend.has(new Date(`${date}T00:00:00Z`).getUTCDay()) || holidays.has(date)) date = addDays(date, 1);
+    // Two steps pushed onto the same working day would make one chase; keep them a day apart.
+    while (isDayOff(date) || date <= previous) date = addDays(date, 1);
+    previous = date;
     return { step: index + 1, afterDays: days, dueAt: zonedInstant(date, wallClock, timeZone) };
   });
 }

@@ -10,3 +10,7 @@ export * from './sample-policy';
 export * from './incoterms';
 export * from './quote.model';
 export * from './follow-up-schedule';
+export { renderQuotePdf } from './quote-pdf.renderer';
+export type { Letterhead, QuotePdfOptions } from './quote-pdf.renderer';
+export { fontSetFor, PdfFontError } from './pdf-fonts';
+export type { FontFaceFiles, PdfFontSet } from './pdf-fonts';

@@ -41,7 +41,7 @@ export class PdfTextWriter {
   private readonly registered = new Set<string>();
 
   constructor(
-    private readonly doc: typeof PDFDocument.prototype,
+    private readonly doc: typeof PDFDocument,
     private readonly fonts: PdfFontSet,
     readonly dir: 'ltr' | 'rtl',
   ) {}

@@ -166,7 +166,7 @@ function leftToRight(value: string): string {
   return `\u2066${value}\u2069`;
 }
 
-function rule(doc: typeof PDFDocument.prototype, y: number): number {
+function rule(doc: PDFKit.PDFDocument, y: number): number {
   doc.moveTo(PAGE.margin, y).lineTo(PAGE.width - PAGE.margin, y).lineWidth(0.5).strokeColor(RULE_COLOR).stroke();
   return y + 4;
 }

@@ -113,7 +113,8 @@ export function validateQuote(quote: Quote): void {
   }
   for (const field of ['issuedOn', 'validUntil'] as const) {
     const value = quote[field];
-    if (!CALENDAR_DATE.test(value) || new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) !== value) {
+    const parsed = new Date(`${value}T00:00:00Z`);
+    if (!CALENDAR_DATE.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
       fail(field, `"${value}" is not a YYYY-MM-DD date`);
     }
   }

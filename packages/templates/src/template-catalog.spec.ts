@@ -163,6 +163,17 @@ describe('money and dates per locale', () => {
   });
 });
 
+describe('html body', () => {
+  it('escapes variable values and keeps paragraphs', () => {
+    const definition = SHIPPED_DEFINITIONS.find((d) => d.id === 'polite-decline')!;
+    const message = catalog.render('polite-decline', 'ar', { ...definition.sample, buyerName: 'Omar <b>& Sons</b>' });
+    expect(message.html).toContain('Omar &#60;b&#62;&#38; Sons&#60;/b&#62;');
+    expect(message.html).not.toContain('<b>');
+    expect(message.html.match(/<p>/g)).toHaveLength(message.text.split('\n\n').length);
+    expect(message.html).toMatch(/^<div lang="ar" dir="rtl">/);
+  });
+});
+
 describe('locale fallback', () => {
   it.each([
     ['pt', 'pt-BR'],

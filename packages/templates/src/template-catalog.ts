@@ -189,7 +189,7 @@ function layer(
   for (const [locale, override] of Object.entries(overrides)) {
     const target = (result[locale] ??= { common: {}, templates: {} } as LocaleResources);
     if (override.meta) target.meta = { ...target.meta, ...override.meta };
-    target.common = { ...target.common, ...override.common } as LocaleResources['common'];
+    target.common = { ...target.common, ...override.common };
     target.templates = { ...target.templates };
     for (const [templateId, texts] of Object.entries(override.templates ?? {})) {
       target.templates[templateId] = { ...target.templates[templateId], ...texts } as { subject: string; body: string };
