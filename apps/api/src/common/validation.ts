@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ParseIntPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
 import { DomainError, ErrorCode, type FieldProblem } from './domain-error';
 
 /** Flattens class-validator's tree into `{field: 'a.b', reason}` pairs a client can show. */
@@ -23,5 +23,15 @@ export function createValidationPipe(): ValidationPipe {
         fields,
       );
     },
+  });
+}
+
+/** `@Param('id', idPipe())`: a non-numeric id is a 400 naming the parameter, like any field. */
+export function idPipe(field = 'id'): ParseIntPipe {
+  return new ParseIntPipe({
+    exceptionFactory: () =>
+      new DomainError(ErrorCode.ValidationFailed, `${field} must be an integer`, [
+        { field, reason: `${field} must be an integer` },
+      ]),
   });
 }

@@ -1,0 +1,200 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
+import {
+  ContactEntity,
+  InquiryEntity,
+  MailboxEntity,
+  MessageEntity,
+  MessageLocationEntity,
+  QuarantinedMessageEntity,
+  ThreadEntity,
+} from '../../database/entities';
+import { isUniqueViolation } from '../../database/unique-violation';
+import type { IngestOrigin } from './ingest.types';
+
+type ImapOrigin = Extract<IngestOrigin, { kind: 'imap' }>;
+
+/** Every query of the ingestion pipeline. */
+@Injectable()
+export class IngestRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(work);
+  }
+
+  async messageAt(origin: ImapOrigin): Promise<number | null> {
+    const location = await this.dataSource.getRepository(MessageLocationEntity).findOne({
+      select: { messageId: true },
+      where: {
+        mailboxId: origin.mailboxId,
+        folder: origin.folder,
+        uidValidity: origin.uidValidity,
+        uid: origin.uid,
+      },
+    });
+    return location?.messageId ?? null;
+  }
+
+  async messageIdByDedupKey(dedupKey: string): Promise<number | null> {
+    const message = await this.dataSource
+      .getRepository(MessageEntity)
+      .findOne({ select: { id: true }, where: { dedupKey } });
+    return message?.id ?? null;
+  }
+
+  /** Records where a stored message sits; a concurrent identical insert is not an error. */
+  async addLocation(
+    messageId: number,
+    origin: ImapOrigin,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    try {
+      await manager.insert(MessageLocationEntity, {
+        messageId,
+        mailboxId: origin.mailboxId,
+        folder: origin.folder,
+        uidValidity: origin.uidValidity,
+        uid: origin.uid,
+        createdAt: new Date(),
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  async ownAddresses(): Promise<string[]> {
+    const mailboxes = await this.dataSource
+      .getRepository(MailboxEntity)
+      .find({ select: { address: true, imapUser: true, smtpUser: true } });
+    return mailboxes.flatMap((mailbox) => [
+      mailbox.address,
+      mailbox.imapUser,
+      mailbox.smtpUser ?? '',
+    ]);
+  }
+
+  async findQuarantined(
+    origin: IngestOrigin,
+    rawSha256: string,
+  ): Promise<QuarantinedMessageEntity | null> {
+    const repository = this.dataSource.getRepository(QuarantinedMessageEntity);
+    if (origin.kind === 'imap') {
+      return repository.findOneBy({
+        mailboxId: origin.mailboxId,
+        folder: origin.folder,
+        uidValidity: origin.uidValidity,
+        uid: origin.uid,
+      });
+    }
+    return repository.findOneBy({ rawSha256, mailboxId: IsNull(), importSource: origin.source });
+  }
+
+  quarantine(
+    origin: IngestOrigin,
+    rawSha256: string,
+    reason: string,
+  ): Promise<QuarantinedMessageEntity> {
+    const repository = this.dataSource.getRepository(QuarantinedMessageEntity);
+    return repository.save(
+      repository.create({
+        mailboxId: origin.kind === 'imap' ? origin.mailboxId : null,
+        folder: origin.kind === 'imap' ? origin.folder : null,
+        uidValidity: origin.kind === 'imap' ? origin.uidValidity : null,
+        uid: origin.kind === 'imap' ? origin.uid : null,
+        importSource: origin.kind === 'import' ? origin.source.slice(0, 1000) : null,
+        rawSha256,
+        reason: reason.slice(0, 2000),
+        createdAt: new Date(),
+      }),
+    );
+  }
+
+  /** Finds or creates the contact; the unique address index settles concurrent creations. */
+  async upsertContact(
+    address: string,
+    name: string,
+    details: { company?: string; country?: string },
+  ): Promise<ContactEntity> {
+    const repository = this.dataSource.getRepository(ContactEntity);
+    const existing = await repository.findOneBy({ address });
+    const now = new Date();
+    if (existing) {
+      const changes: Partial<ContactEntity> = {};
+      if (!existing.name && name) changes.name = name.slice(0, 500);
+      if (!existing.company && details.company) changes.company = details.company.slice(0, 500);
+      if (!existing.country && details.country) changes.country = details.country;
+      if (Object.keys(changes).length === 0) return existing;
+      await repository.update({ id: existing.id }, { ...changes, updatedAt: now });
+      return { ...existing, ...changes };
+    }
+    try {
+      return await repository.save(
+        repository.create({
+          address,
+          name: name.slice(0, 500),
+          company: details.company?.slice(0, 500) ?? null,
+          country: details.country ?? null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return repository.findOneByOrFail({ address });
+    }
+  }
+
+  /** The thread of the newest stored message among those this one refers to. */
+  async threadOfReferenced(dedupKeys: string[]): Promise<number | null> {
+    if (dedupKeys.length === 0) return null;
+    const message = await this.dataSource.getRepository(MessageEntity).findOne({
+      select: { threadId: true },
+      where: { dedupKey: In(dedupKeys), threadId: MoreThan(0) },
+      order: { id: 'DESC' },
+    });
+    return message?.threadId ?? null;
+  }
+
+  async threadBySubject(
+    normalisedSubject: string,
+    contactId: number,
+    since: Date,
+  ): Promise<number | null> {
+    const thread = await this.dataSource.getRepository(ThreadEntity).findOne({
+      select: { id: true },
+      where: { normalisedSubject, contactId, lastMessageAt: MoreThan(since) },
+      order: { lastMessageAt: 'DESC' },
+    });
+    return thread?.id ?? null;
+  }
+
+  createThread(
+    manager: EntityManager,
+    thread: Omit<ThreadEntity, 'id' | 'contact'>,
+  ): Promise<ThreadEntity> {
+    return manager.save(manager.create(ThreadEntity, thread));
+  }
+
+  async touchThread(manager: EntityManager, threadId: number, at: Date): Promise<void> {
+    await manager.update(
+      ThreadEntity,
+      { id: threadId, lastMessageAt: LessThan(at) },
+      { lastMessageAt: at },
+    );
+  }
+
+  insertMessage(
+    manager: EntityManager,
+    message: Omit<MessageEntity, 'id' | 'thread' | 'contact'>,
+  ): Promise<MessageEntity> {
+    return manager.save(manager.create(MessageEntity, message));
+  }
+
+  insertInquiry(
+    manager: EntityManager,
+    inquiry: Omit<InquiryEntity, 'id' | 'message' | 'mailbox' | 'thread' | 'contact'>,
+  ): Promise<InquiryEntity> {
+    return manager.save(manager.create(InquiryEntity, inquiry));
+  }
+}

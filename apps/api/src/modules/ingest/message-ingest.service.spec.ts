@@ -1,0 +1,178 @@
+import { DataSource } from 'typeorm';
+import {
+  InquiryEntity,
+  MailboxEntity,
+  MessageEntity,
+  MessageLocationEntity,
+  QuarantinedMessageEntity,
+} from '../../database/entities';
+import { BlobStore } from '../../storage/blob-store';
+import { mail, startTempContext, type TempContext } from '../../test/temp-context';
+import { MessageIngestService } from './message-ingest.service';
+
+describe('MessageIngestService (SQLite)', () => {
+  let ctx: TempContext;
+  let ingest: MessageIngestService;
+  let db: DataSource;
+  let mailboxId: number;
+
+  beforeEach(async () => {
+    ctx = await startTempContext();
+    ingest = ctx.context.get(MessageIngestService);
+    db = ctx.context.get(DataSource);
+    const now = new Date();
+    mailboxId = (
+      await db.getRepository(MailboxEntity).save({
+        name: 'Sales',
+        address: 'sales@seller.example',
+        imapHost: 'imap.seller.example',
+        imapPort: 993,
+        imapSecure: true,
+        imapUser: 'sales@seller.example',
+        imapPasswordEncrypted: 'v1:unused',
+        smtpHost: null,
+        smtpPort: null,
+        smtpSecure: null,
+        smtpUser: null,
+        smtpPasswordEncrypted: null,
+        folders: null,
+        enabled: true,
+        leaseOwner: null,
+        leaseExpiresAt: null,
+        lastSuccessAt: null,
+        lastError: null,
+        lastErrorAt: null,
+        consecutiveFailures: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+    ).id;
+  });
+  afterEach(async () => {
+    await ctx.close();
+  });
+
+  const imap = (folder: string, uid: number) => ({
+    kind: 'imap' as const,
+    mailboxId,
+    folder,
+    uidValidity: 7,
+    uid,
+  });
+  const count = (entity: new () => object) => db.getRepository(entity).count();
+
+  it('stores a buyer message with its raw bytes, a triaged inquiry and the sender as contact', async () => {
+    const raw = mail({});
+    const result = await ingest.ingestRaw(raw, imap('INBOX', 1));
+    expect(result.status).toBe('stored');
+    const message = await db.getRepository(MessageEntity).findOneByOrFail({});
+    await expect(ctx.context.get(BlobStore).get(message.rawSha256)).resolves.toEqual(raw);
+    expect(message.subject).toBe('Inquiry: 2000 pcs LED panel 600x600, CIF Valencia');
+    const inquiry = await db.getRepository(InquiryEntity).findOneByOrFail({});
+    expect(inquiry).toMatchObject({ status: 'new', mailboxId, messageId: message.id });
+    expect(inquiry.verdict).toMatch(/^(clean|spam|scam|spy)$/);
+    expect(inquiry.receivedAt.toISOString()).toBe('2026-03-02T08:15:00.000Z');
+  });
+
+  it('stores a message found in two folders once, with two locations, and one inquiry', async () => {
+    await ingest.ingestRaw(mail({}), imap('INBOX', 1));
+    const second = await ingest.ingestRaw(mail({}), imap('Archive', 40));
+    expect(second.status).toBe('duplicate');
+    await ingest.ingestRaw(mail({}), imap('Archive', 40));
+    expect(await count(MessageEntity)).toBe(1);
+    expect(await count(MessageLocationEntity)).toBe(2);
+    expect(await count(InquiryEntity)).toBe(1);
+  });
+
+  it('recognises a re-imported message by Message-ID even when its bytes differ', async () => {
+    await ingest.ingestRaw(mail({}), { kind: 'import', source: 'a.eml' });
+    const again = await ingest.ingestRaw(mail({ extra: ['X-Forwarded-By: archive'] }), {
+      kind: 'import',
+      source: 'b.mbox#3',
+    });
+    expect(again.status).toBe('duplicate');
+    expect(await count(MessageEntity)).toBe(1);
+  });
+
+  it('deduplicates messages without Message-ID by content', async () => {
+    await ingest.ingestRaw(mail({ messageId: null }), { kind: 'import', source: 'x.eml' });
+    await ingest.ingestRaw(mail({ messageId: null }), { kind: 'import', source: 'y.eml' });
+    await ingest.ingestRaw(mail({ messageId: null, body: 'A different question.' }), {
+      kind: 'import',
+      source: 'z.eml',
+    });
+    expect(await count(MessageEntity)).toBe(2);
+  });
+
+  it('is safe when the same message arrives concurrently', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, index) =>
+        ingest.ingestRaw(mail({}), imap(`F${index % 2}`, 10 + index)),
+      ),
+    );
+    expect(results.filter((result) => result.status === 'stored')).toHaveLength(1);
+    expect(await count(MessageEntity)).toBe(1);
+    expect(await count(MessageLocationEntity)).toBe(6);
+  });
+
+  it('threads a reply by In-Reply-To and by subject with the same buyer, not across buyers', async () => {
+    await ingest.ingestRaw(mail({}), imap('INBOX', 1));
+    await ingest.ingestRaw(
+      mail({
+        messageId: 'r1@seller.example',
+        from: 'sales@seller.example',
+        to: 'ana.ruiz@buyer.example',
+        inReplyTo: 'm1@buyer.example',
+        subject: 'Re: LED panels',
+      }),
+      imap('Sent', 1),
+    );
+    await ingest.ingestRaw(
+      mail({
+        messageId: 'm2@buyer.example',
+        subject: 'RE: Inquiry: 2000 pcs LED panel 600x600, CIF Valencia',
+      }),
+      imap('INBOX', 2),
+    );
+    await ingest.ingestRaw(
+      mail({
+        messageId: 'o1@other.example',
+        from: 'Li Wei <li.wei@other.example>',
+        subject: 'Inquiry: 2000 pcs LED panel 600x600, CIF Valencia',
+      }),
+      imap('INBOX', 3),
+    );
+    const messages = await db.getRepository(MessageEntity).find({ order: { id: 'ASC' } });
+    const [original, reply, followUp, otherBuyer] = messages;
+    expect(reply!.threadId).toBe(original!.threadId);
+    expect(followUp!.threadId).toBe(original!.threadId);
+    expect(otherBuyer!.threadId).not.toBe(original!.threadId);
+  });
+
+  it('creates no inquiry for mail sent from our own mailbox', async () => {
+    const result = await ingest.ingestRaw(
+      mail({
+        messageId: 'r9@seller.example',
+        from: 'Sales <sales@seller.example>',
+        to: 'ana.ruiz@buyer.example',
+      }),
+      imap('Sent', 9),
+    );
+    expect(result).toMatchObject({ status: 'stored', inquiryId: null });
+    expect(await count(InquiryEntity)).toBe(0);
+    expect((await db.getRepository(MessageEntity).findOneByOrFail({})).outgoing).toBe(true);
+  });
+
+  it('quarantines what is not a message, once, keeping its bytes', async () => {
+    const garbage = Buffer.from('\u0000\u0001 this is no e-mail at all');
+    const first = await ingest.ingestRaw(garbage, imap('INBOX', 5));
+    const second = await ingest.ingestRaw(garbage, imap('INBOX', 5));
+    expect(first.status).toBe('quarantined');
+    expect(second).toEqual(first);
+    const entry = await db.getRepository(QuarantinedMessageEntity).findOneByOrFail({});
+    expect(entry).toMatchObject({ mailboxId, folder: 'INBOX', uid: 5 });
+    expect(entry.reason).not.toBe('');
+    await expect(ctx.context.get(BlobStore).get(entry.rawSha256!)).resolves.toEqual(garbage);
+    expect(await count(MessageEntity)).toBe(0);
+  });
+});

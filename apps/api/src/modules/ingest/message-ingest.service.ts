@@ -1,0 +1,211 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { MalformedMessageError, type NormalisedMessage, parseMessage } from '@inquiry/mail';
+import { isUniqueViolation } from '../../database/unique-violation';
+import { BlobStore } from '../../storage/blob-store';
+import { dedupKey, messageIdKey, normaliseMessageId } from './dedup-key';
+import { IngestRepository } from './ingest.repository';
+import type { IngestOrigin, IngestResult } from './ingest.types';
+import { InquiryTriageService } from './inquiry-triage.service';
+import { normaliseSubject } from './subject-threading';
+
+/** A reply this long after the last message with the same subject starts a new conversation. */
+const SUBJECT_THREAD_WINDOW_MS = 90 * 24 * 3600 * 1000;
+/** Dates further ahead than this are a sender's clock (or a trick), not when the mail arrived. */
+const MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000;
+const OWN_ADDRESS_TTL_MS = 30_000;
+
+/**
+ * The single way a raw message enters the store, used by IMAP sync, imports and the demo
+ * inbox. Idempotent: the same bytes at the same place, or the same Message-ID anywhere,
+ * never make a second message; any number of workers may call it concurrently because the
+ * unique indexes decide every race and a lost race reads as "duplicate".
+ */
+@Injectable()
+export class MessageIngestService {
+  private readonly logger = new Logger(MessageIngestService.name);
+  private ownAddresses: { set: Set<string>; loadedAt: number } | undefined;
+
+  constructor(
+    private readonly repository: IngestRepository,
+    private readonly blobs: BlobStore,
+    private readonly triage: InquiryTriageService,
+  ) {}
+
+  async ingestRaw(raw: Buffer, origin: IngestOrigin): Promise<IngestResult> {
+    if (origin.kind === 'imap') {
+      const known = await this.repository.messageAt(origin);
+      if (known !== null) return { status: 'duplicate', messageId: known };
+    }
+    const rawSha256 = await this.blobs.put(raw);
+
+    let parsed: NormalisedMessage;
+    try {
+      parsed = await parseMessage(raw);
+    } catch (error) {
+      const reason =
+        error instanceof MalformedMessageError
+          ? error.reason
+          : `parser failed: ${error instanceof Error ? error.message : String(error)}`;
+      return this.quarantine(origin, rawSha256, reason);
+    }
+
+    const key = dedupKey({ messageId: parsed.messageId, rawSha256 });
+    const existing = await this.repository.messageIdByDedupKey(key);
+    if (existing !== null) return this.recordDuplicate(existing, origin);
+
+    try {
+      return await this.store(parsed, raw.length, rawSha256, key, origin);
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const winner = await this.repository.messageIdByDedupKey(key);
+      if (winner === null) throw error;
+      return this.recordDuplicate(winner, origin);
+    }
+  }
+
+  private async store(
+    parsed: NormalisedMessage,
+    rawSize: number,
+    rawSha256: string,
+    key: string,
+    origin: IngestOrigin,
+  ): Promise<IngestResult> {
+    const now = new Date();
+    const outgoing = parsed.from !== undefined && (await this.isOwnAddress(parsed.from.address));
+    const counterpart = outgoing ? parsed.to[0] : parsed.from;
+    const receivedAt =
+      parsed.date && parsed.date.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS ? parsed.date : now;
+    const assessment = outgoing ? undefined : this.triage.assess(parsed, receivedAt);
+
+    const contact = counterpart
+      ? await this.repository.upsertContact(counterpart.address, counterpart.name, {
+          company: assessment?.company,
+          country: assessment?.country,
+        })
+      : undefined;
+    const threadId = await this.findThread(parsed, contact?.id, receivedAt);
+
+    return this.repository.transaction(async (manager) => {
+      const thread =
+        threadId ??
+        (
+          await this.repository.createThread(manager, {
+            subject: parsed.subject.slice(0, 1000),
+            normalisedSubject: normaliseSubject(parsed.subject),
+            contactId: contact?.id ?? null,
+            lastMessageAt: receivedAt,
+            createdAt: now,
+          })
+        ).id;
+      if (threadId !== null) await this.repository.touchThread(manager, thread, receivedAt);
+
+      const message = await this.repository.insertMessage(manager, {
+        dedupKey: key,
+        messageId: normaliseMessageId(parsed.messageId)?.slice(0, 998) ?? null,
+        rawSha256,
+        rawSize,
+        subject: parsed.subject.slice(0, 1000),
+        fromAddress: parsed.from?.address.slice(0, 320) ?? null,
+        fromName: parsed.from?.name.slice(0, 500) ?? '',
+        to: parsed.to,
+        cc: parsed.cc,
+        sentAt: parsed.date ?? null,
+        headers: parsed.headers,
+        text: parsed.text,
+        html: parsed.html,
+        attachments: parsed.attachments,
+        problems: parsed.problems,
+        inReplyTo: normaliseMessageId(parsed.inReplyTo)?.slice(0, 998) ?? null,
+        references: parsed.references,
+        outgoing,
+        demo: origin.kind === 'import' && origin.demo === true,
+        threadId: thread,
+        contactId: contact?.id ?? null,
+        createdAt: now,
+      });
+      if (origin.kind === 'imap') await this.repository.addLocation(message.id, origin, manager);
+      if (!assessment) return { status: 'stored', messageId: message.id, inquiryId: null };
+
+      const inquiry = await this.repository.insertInquiry(manager, {
+        messageId: message.id,
+        mailboxId: origin.kind === 'imap' ? origin.mailboxId : null,
+        threadId: thread,
+        contactId: contact?.id ?? null,
+        status: 'new',
+        assignee: null,
+        verdict: assessment.verdict,
+        spamScore: assessment.spamScore,
+        scamScore: assessment.scamScore,
+        spyScore: assessment.spyScore,
+        tier: assessment.tier,
+        language: assessment.language,
+        slaDueAt: assessment.slaDueAt,
+        signals: assessment.signals,
+        triagedAt: now,
+        verdictOverride: null,
+        verdictOverrideBy: null,
+        verdictOverrideAt: null,
+        receivedAt,
+        createdAt: now,
+        updatedAt: now,
+      });
+      return { status: 'stored', messageId: message.id, inquiryId: inquiry.id };
+    });
+  }
+
+  /** In-Reply-To/References first; else the same subject with the same correspondent. */
+  private async findThread(
+    parsed: NormalisedMessage,
+    contactId: number | undefined,
+    at: Date,
+  ): Promise<number | null> {
+    const referenced = [parsed.inReplyTo, ...parsed.references]
+      .map(normaliseMessageId)
+      .filter((id): id is string => id !== undefined);
+    const byReference = await this.repository.threadOfReferenced(
+      [...new Set(referenced)].map(messageIdKey),
+    );
+    if (byReference !== null) return byReference;
+    const subject = normaliseSubject(parsed.subject);
+    if (!subject || contactId === undefined) return null;
+    return this.repository.threadBySubject(
+      subject,
+      contactId,
+      new Date(at.getTime() - SUBJECT_THREAD_WINDOW_MS),
+    );
+  }
+
+  private async recordDuplicate(messageId: number, origin: IngestOrigin): Promise<IngestResult> {
+    if (origin.kind === 'imap') await this.repository.addLocation(messageId, origin);
+    return { status: 'duplicate', messageId };
+  }
+
+  private async quarantine(
+    origin: IngestOrigin,
+    rawSha256: string,
+    reason: string,
+  ): Promise<IngestResult> {
+    const existing = await this.repository.findQuarantined(origin, rawSha256);
+    const entry = existing ?? (await this.repository.quarantine(origin, rawSha256, reason));
+    if (!existing) this.logger.warn(`quarantined ${describe(origin)}: ${reason}`);
+    return { status: 'quarantined', quarantineId: entry.id, reason: entry.reason };
+  }
+
+  private async isOwnAddress(address: string): Promise<boolean> {
+    const now = Date.now();
+    if (!this.ownAddresses || now - this.ownAddresses.loadedAt > OWN_ADDRESS_TTL_MS) {
+      const addresses = await this.repository.ownAddresses();
+      this.ownAddresses = {
+        set: new Set(addresses.map((a) => a.toLowerCase()).filter(Boolean)),
+        loadedAt: now,
+      };
+    }
+    return this.ownAddresses.set.has(address.toLowerCase());
+  }
+}
+
+function describe(origin: IngestOrigin): string {
+  return origin.kind === 'imap'
+    ? `mailbox ${origin.mailboxId} ${origin.folder} UID ${origin.uid} (UIDVALIDITY ${origin.uidValidity})`
+    : origin.source;
+}

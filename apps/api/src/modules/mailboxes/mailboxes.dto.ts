@@ -1,0 +1,151 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export class CreateMailboxDto {
+  @ApiProperty({ example: 'Sales inbox' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({
+    example: 'sales@example.com',
+    description: "The mailbox's own address: mail from it is ours",
+  })
+  @IsEmail()
+  @MaxLength(320)
+  address!: string;
+
+  @ApiProperty({ example: 'imap.example.com' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  imapHost!: string;
+
+  @ApiProperty({ example: 993 })
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  imapPort!: number;
+
+  @ApiPropertyOptional({
+    default: true,
+    description: 'TLS from the start (port 993); false uses STARTTLS when offered',
+  })
+  @IsOptional()
+  @IsBoolean()
+  imapSecure?: boolean;
+
+  @ApiProperty({ example: 'sales@example.com' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(320)
+  imapUser!: string;
+
+  @ApiProperty({ writeOnly: true, description: 'Stored encrypted (AES-256-GCM); never returned' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  imapPassword!: string;
+
+  @ApiPropertyOptional({ example: 'smtp.example.com' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  smtpHost?: string;
+
+  @ApiPropertyOptional({ example: 465 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  smtpPort?: number;
+
+  @ApiPropertyOptional({ default: true })
+  @IsOptional()
+  @IsBoolean()
+  smtpSecure?: boolean;
+
+  @ApiPropertyOptional({ example: 'sales@example.com' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(320)
+  smtpUser?: string;
+
+  @ApiPropertyOptional({ writeOnly: true })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1024)
+  smtpPassword?: string;
+
+  @ApiPropertyOptional({
+    example: ['INBOX', 'Archive'],
+    description: 'Folders to sync; default SYNC_FOLDERS',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @IsNotEmpty({ each: true })
+  @MaxLength(255, { each: true })
+  folders?: string[];
+
+  @ApiPropertyOptional({ default: true, description: 'Background sync on or off' })
+  @IsOptional()
+  @IsBoolean()
+  enabled?: boolean;
+}
+
+export class UpdateMailboxDto extends PartialType(CreateMailboxDto) {}
+
+export class MailboxResponseDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty() address!: string;
+  @ApiProperty() imapHost!: string;
+  @ApiProperty() imapPort!: number;
+  @ApiProperty() imapSecure!: boolean;
+  @ApiProperty() imapUser!: string;
+  @ApiProperty({ type: String, nullable: true }) smtpHost!: string | null;
+  @ApiProperty({ type: Number, nullable: true }) smtpPort!: number | null;
+  @ApiProperty({ type: Boolean, nullable: true }) smtpSecure!: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) smtpUser!: string | null;
+  @ApiProperty({ type: [String], nullable: true }) folders!: string[] | null;
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ type: Date, nullable: true }) lastSuccessAt!: Date | null;
+  @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
+  @ApiProperty({ type: Date, nullable: true }) lastErrorAt!: Date | null;
+  @ApiProperty() consecutiveFailures!: number;
+  @ApiProperty() createdAt!: Date;
+  @ApiProperty() updatedAt!: Date;
+}
+
+export class ConnectionCheckDto {
+  @ApiProperty() ok!: boolean;
+  @ApiPropertyOptional({ description: 'Why the check failed' }) error?: string;
+}
+
+export class ConnectionTestResponseDto {
+  @ApiProperty({ type: ConnectionCheckDto }) imap!: ConnectionCheckDto;
+  @ApiProperty({
+    type: ConnectionCheckDto,
+    nullable: true,
+    description: 'null when no SMTP server is set',
+  })
+  smtp!: ConnectionCheckDto | null;
+}
