@@ -237,6 +237,16 @@ describe('company overrides', () => {
     ).toThrow(new TemplateCatalogError('locale fr: templates.first-reply.body: placeholder {{discount}} is not a declared variable'));
   });
 
+  it('treats a variable named like an i18next option as a plain value', () => {
+    const company = new TemplateCatalog({
+      definitions: [{ id: 'carton-count', variables: { count: 'integer', context: 'text' } }],
+      resources: { en: { templates: { 'carton-count': { subject: '{{count}} cartons ({{context}})', body: 'Packed. Shall we ship?' } } } },
+    });
+    const sample = SHIPPED_DEFINITIONS[0]!.sample!;
+    const message = company.render('carton-count', 'en', { buyerName: sample.buyerName, rep: sample.rep, count: 1, context: 'sea freight' });
+    expect(message.subject).toBe('1 cartons (sea freight)');
+  });
+
   it('rejects a text for a template nobody defined', () => {
     expect(() => new TemplateCatalog(overridesFromRows([{ locale: 'en', templateId: 'mystery', subject: 'x', body: 'y' }]))).toThrow(
       /template "mystery" has no definition/,

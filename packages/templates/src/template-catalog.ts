@@ -120,14 +120,15 @@ export class TemplateCatalog {
     const locale = this.resolveLocale(requestedLocale);
     const lng = this.resources[locale]?.quote?.[key] ? locale : DEFAULT_LOCALE;
     if (!this.resources[lng]?.quote?.[key]) throw new TemplateNotFoundError(`quote label "${key}" is missing in ${locale} and ${DEFAULT_LOCALE}`);
-    return this.i18n.t(`quote.${key}`, { lng, ...values, interpolation: { escapeValue: false } });
+    return this.i18n.t(`quote.${key}`, { lng, replace: values, interpolation: { escapeValue: false } });
   }
 
   render(templateId: string, requestedLocale: string, vars: Readonly<Record<string, unknown>>, options: RenderOptions = {}): RenderedMessage {
     const definition = this.definition(templateId);
     const { locale } = this.source(templateId, requestedLocale);
     const values = formatVariables(definition, locale, vars, options);
-    const t = (key: string): string => this.i18n.t(key, { lng: locale, ...values, interpolation: { escapeValue: false } });
+    // Values go in `replace` so that a variable named like an i18next option (count, context…) stays a value.
+    const t = (key: string): string => this.i18n.t(key, { lng: locale, replace: values, interpolation: { escapeValue: false } });
     const subject = t(`templates.${templateId}.subject`);
     const paragraphs = [
       t('common.greeting'),
