@@ -1,4 +1,4 @@
-import type { INestApplication } from '@nestjs/common';
+import type { INestApplication, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
@@ -8,9 +8,14 @@ import type { AppConfig } from './config/app-config';
 export const API_PREFIX = 'api';
 
 /** The HTTP application, fully configured but not listening (tests drive it with supertest). */
-export async function createApp(config: AppConfig): Promise<INestApplication> {
+export async function createApp(
+  config: AppConfig,
+  logger: LogLevel[] = config.production
+    ? ['log', 'warn', 'error']
+    : ['log', 'warn', 'error', 'debug'],
+): Promise<INestApplication> {
   const app = await NestFactory.create(AppModule.forRoot(config), {
-    logger: config.production ? ['log', 'warn', 'error'] : ['log', 'warn', 'error', 'debug'],
+    logger,
     abortOnError: false,
   });
   app.setGlobalPrefix(API_PREFIX);

@@ -59,7 +59,9 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         error: statusText(statusCode),
         message: exception.message,
         code: exception.code,
-        ...(exception.code === ErrorCode.ValidationFailed ? { fields: exception.fields } : {}),
+        ...(exception.fields.length > 0 || exception.code === ErrorCode.ValidationFailed
+          ? { fields: exception.fields }
+          : {}),
       };
     }
     if (exception instanceof HttpException) {

@@ -28,8 +28,7 @@ export async function startE2eApp(env: Record<string, string> = {}): Promise<E2e
     IMPORT_ROOT: dir,
     ...env,
   });
-  const app = (await createApp(config)) as INestApplication<App>;
-  app.useLogger(['error']);
+  const app = (await createApp(config, ['error'])) as INestApplication<App>;
   await app.init();
   const { token } = await app.get(ApiTokensService).issue('e2e');
   return {

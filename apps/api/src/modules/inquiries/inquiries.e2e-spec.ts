@@ -1,0 +1,348 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import request from 'supertest';
+import { type E2eApp, startE2eApp } from '../../test/e2e-app';
+import { mail } from '../../test/temp-context';
+
+const BUYERS = [
+  {
+    from: 'Ana Ruiz <ana@ruiz.example>',
+    subject: 'Inquiry: LED panels 600x600',
+    date: 'Mon, 02 Mar 2026 09:00:00 +0000',
+  },
+  {
+    from: 'Li Wei <li.wei@hua.example>',
+    subject: 'Quotation for stainless valves DN50',
+    date: 'Tue, 03 Mar 2026 09:00:00 +0000',
+  },
+  {
+    from: 'Olga Petrova <olga@petrova.example>',
+    subject: 'Request: solar inverters 5kW',
+    date: 'Wed, 04 Mar 2026 09:00:00 +0000',
+  },
+  {
+    from: 'Jean Dupont <jean@dupont.example>',
+    subject: 'Demande de prix: câbles',
+    date: 'Thu, 05 Mar 2026 09:00:00 +0000',
+  },
+  {
+    from: 'Carlos Souza <carlos@souza.example>',
+    subject: 'Cotação: bombas de água',
+    date: 'Fri, 06 Mar 2026 09:00:00 +0000',
+  },
+];
+
+function mbox(messages: Buffer[]): Buffer {
+  return Buffer.concat(
+    messages.map((message) =>
+      Buffer.concat([
+        Buffer.from('From MAILER-DAEMON Mon Mar  2 09:00:00 2026\n'),
+        message,
+        Buffer.from('\n'),
+      ]),
+    ),
+  );
+}
+
+describe('inquiries, imports and messages (e2e)', () => {
+  let e2e: E2eApp;
+  let auth: { Authorization: string };
+  const http = () => request(e2e.app.getHttpServer());
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+    auth = { Authorization: `Bearer ${e2e.token}` };
+    const messages = BUYERS.map((buyer, index) =>
+      mail({
+        ...buyer,
+        messageId: `q${index}@buyers.example`,
+        body: `Hello, please quote ${buyer.subject}. Regards`,
+      }),
+    );
+    await writeFile(join(e2e.dir, 'takeout.mbox'), mbox(messages));
+  });
+  afterAll(async () => {
+    await e2e.close();
+  });
+
+  it('imports an mbox into inquiries, and a re-import changes nothing', async () => {
+    const first = await http()
+      .post('/api/imports')
+      .set(auth)
+      .send({ path: 'takeout.mbox' })
+      .expect(201);
+    expect(first.body).toEqual({
+      messages: 5,
+      stored: 5,
+      duplicates: 0,
+      inquiries: 5,
+      quarantined: [],
+    });
+    const again = await http()
+      .post('/api/imports')
+      .set(auth)
+      .send({ path: 'takeout.mbox' })
+      .expect(201);
+    expect(again.body).toEqual({
+      messages: 5,
+      stored: 0,
+      duplicates: 5,
+      inquiries: 0,
+      quarantined: [],
+    });
+    const list = await http().get('/api/inquiries').set(auth).expect(200);
+    expect(list.body.items).toHaveLength(5);
+  });
+
+  it('imports an uploaded .eml, attachments included, and serves raw bytes and attachment back', async () => {
+    const boundary = 'b1';
+    const raw = Buffer.from(
+      [
+        'From: Aiko Tanaka <aiko@tanaka.example>',
+        'To: sales@seller.example',
+        'Subject: Drawing for custom brackets',
+        'Date: Sat, 07 Mar 2026 09:00:00 +0000',
+        'Message-ID: <att1@tanaka.example>',
+        'MIME-Version: 1.0',
+        `Content-Type: multipart/mixed; boundary="${boundary}"`,
+        '',
+        `--${boundary}`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Please see the attached drawing and quote 500 pcs.',
+        `--${boundary}`,
+        'Content-Type: text/plain; name="spec.txt"',
+        'Content-Disposition: attachment; filename="spec.txt"',
+        '',
+        'bracket 40x40x3 mm, zinc plated',
+        `--${boundary}--`,
+        '',
+      ].join('\r\n'),
+    );
+    const upload = await http()
+      .post('/api/imports')
+      .set(auth)
+      .attach('file', raw, 'drawing.eml')
+      .expect(201);
+    expect(upload.body).toMatchObject({ stored: 1, inquiries: 1 });
+
+    const found = await http().get('/api/inquiries').query({ q: 'brackets' }).set(auth).expect(200);
+    const inquiry = await http()
+      .get(`/api/inquiries/${found.body.items[0].id}`)
+      .set(auth)
+      .expect(200);
+    expect(inquiry.body.attachments).toEqual([
+      expect.objectContaining({ filename: 'spec.txt', inline: false }),
+    ]);
+
+    const rawResponse = await http()
+      .get(`/api/messages/${inquiry.body.messageId}/raw`)
+      .set(auth)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(rawResponse.headers['content-type']).toContain('message/rfc822');
+    expect(Buffer.compare(rawResponse.body as Buffer, raw)).toBe(0);
+
+    const attachment = await http()
+      .get(
+        `/api/messages/${inquiry.body.messageId}/attachments/${inquiry.body.attachments[0].sha256}`,
+      )
+      .set(auth)
+      .expect(200);
+    expect(attachment.text).toContain('bracket 40x40x3 mm');
+    await http()
+      .get(`/api/messages/${inquiry.body.messageId}/attachments/${'0'.repeat(64)}`)
+      .set(auth)
+      .expect(404);
+  });
+
+  it('pages through every inquiry with a cursor, newest first, without repeats', async () => {
+    const all = await http().get('/api/inquiries').query({ limit: 100 }).set(auth).expect(200);
+    const seen: number[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await http()
+        .get('/api/inquiries')
+        .query({ limit: 2, ...(cursor ? { cursor } : {}) })
+        .set(auth)
+        .expect(200);
+      expect(page.body.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.body.items.map((item: { id: number }) => item.id));
+      cursor = page.body.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toEqual(all.body.items.map((item: { id: number }) => item.id));
+    const dates = all.body.items.map((item: { receivedAt: string }) => item.receivedAt);
+    expect([...dates].sort().reverse()).toEqual(dates);
+
+    const ascending = await http()
+      .get('/api/inquiries')
+      .query({ sort: 'receivedAt', limit: 1 })
+      .set(auth)
+      .expect(200);
+    expect(ascending.body.items[0].subject).toBe('Inquiry: LED panels 600x600');
+  });
+
+  it('filters by text, date range, status, assignee, verdict and tier', async () => {
+    const byText = await http().get('/api/inquiries').query({ q: 'valves' }).set(auth).expect(200);
+    expect(byText.body.items.map((item: { subject: string }) => item.subject)).toEqual([
+      'Quotation for stainless valves DN50',
+    ]);
+    const bySender = await http()
+      .get('/api/inquiries')
+      .query({ q: 'petrova' })
+      .set(auth)
+      .expect(200);
+    expect(bySender.body.items).toHaveLength(1);
+    const noWildcard = await http().get('/api/inquiries').query({ q: '%' }).set(auth).expect(200);
+    expect(noWildcard.body.items).toHaveLength(0);
+
+    const range = await http()
+      .get('/api/inquiries')
+      .query({ from: '2026-03-03T00:00:00Z', to: '2026-03-05T00:00:00Z' })
+      .set(auth)
+      .expect(200);
+    expect(range.body.items.map((item: { subject: string }) => item.subject).sort()).toEqual([
+      'Quotation for stainless valves DN50',
+      'Request: solar inverters 5kW',
+    ]);
+
+    const target = byText.body.items[0].id as number;
+    await http()
+      .patch(`/api/inquiries/${target}/status`)
+      .set(auth)
+      .send({ status: 'open' })
+      .expect(200);
+    const assigned = await http()
+      .patch(`/api/inquiries/${target}/assignee`)
+      .set(auth)
+      .send({ assignee: 'mei' })
+      .expect(200);
+    expect(assigned.body).toMatchObject({ status: 'open', assignee: 'mei' });
+    const open = await http().get('/api/inquiries').query({ status: 'open' }).set(auth).expect(200);
+    expect(open.body.items.map((item: { id: number }) => item.id)).toEqual([target]);
+    const mine = await http()
+      .get('/api/inquiries')
+      .query({ assignee: 'mei' })
+      .set(auth)
+      .expect(200);
+    expect(mine.body.items.map((item: { id: number }) => item.id)).toEqual([target]);
+    const unassigned = await http()
+      .get('/api/inquiries')
+      .query({ assignee: 'none', limit: 100 })
+      .set(auth)
+      .expect(200);
+    expect(unassigned.body.items.map((item: { id: number }) => item.id)).not.toContain(target);
+
+    const all = await http().get('/api/inquiries').query({ limit: 100 }).set(auth).expect(200);
+    for (const key of ['verdict', 'tier'] as const) {
+      const value = all.body.items[0][key] as string;
+      const filtered = await http()
+        .get('/api/inquiries')
+        .query({ [key]: value, limit: 100 })
+        .set(auth)
+        .expect(200);
+      const expected = all.body.items.filter(
+        (item: Record<string, unknown>) => item[key] === value,
+      );
+      expect(filtered.body.items).toHaveLength(expected.length);
+    }
+  });
+
+  it('records a verdict override with who made it, and filters by the effective verdict', async () => {
+    const list = await http().get('/api/inquiries').query({ q: 'inverters' }).set(auth).expect(200);
+    const id = list.body.items[0].id as number;
+    const overridden = await http()
+      .patch(`/api/inquiries/${id}/verdict`)
+      .set(auth)
+      .send({ verdict: 'spy' })
+      .expect(200);
+    expect(overridden.body.verdict).toBe('spy');
+    expect(overridden.body.verdictOverride).toMatchObject({ verdict: 'spy', by: 'e2e' });
+    const spies = await http()
+      .get('/api/inquiries')
+      .query({ verdict: 'spy' })
+      .set(auth)
+      .expect(200);
+    expect(spies.body.items.map((item: { id: number }) => item.id)).toContain(id);
+  });
+
+  it('returns one inquiry with its thread, signals and contact', async () => {
+    const list = await http()
+      .get('/api/inquiries')
+      .query({ q: 'LED panels' })
+      .set(auth)
+      .expect(200);
+    const detail = await http()
+      .get(`/api/inquiries/${list.body.items[0].id}`)
+      .set(auth)
+      .expect(200);
+    expect(detail.body.contact).toMatchObject({ address: 'ana@ruiz.example', name: 'Ana Ruiz' });
+    expect(detail.body.thread).toEqual([
+      expect.objectContaining({ subject: 'Inquiry: LED panels 600x600', outgoing: false }),
+    ]);
+    expect(Array.isArray(detail.body.signals)).toBe(true);
+    for (const signal of detail.body.signals)
+      expect(signal.explanation?.en).toEqual(expect.any(String));
+    await http().get('/api/inquiries/999999').set(auth).expect(404);
+  });
+
+  it.each([
+    ['/api/inquiries?limit=0', 'limit'],
+    ['/api/inquiries?limit=abc', 'limit'],
+    ['/api/inquiries?status=lost', 'status'],
+    ['/api/inquiries?from=yesterday', 'from'],
+    ['/api/inquiries?language=Spanish', 'language'],
+    ['/api/inquiries?cursor=bm9wZQ', 'cursor'],
+    ['/api/inquiries?unknown=1', 'unknown'],
+    ['/api/inquiries/abc', 'id'],
+  ])('answers GET %s with 400 naming %s', async (path, field) => {
+    const response = await http().get(path).set(auth).expect(400);
+    expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    expect(response.body.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field })]),
+    );
+  });
+
+  it.each([
+    ['status', { status: 'archived' }, 'status'],
+    ['assignee', {}, 'assignee'],
+    ['verdict', { verdict: 'maybe' }, 'verdict'],
+  ])('answers PATCH %s with a bad body with 400 naming the field', async (route, body, field) => {
+    const list = await http().get('/api/inquiries').query({ limit: 1 }).set(auth).expect(200);
+    const response = await http()
+      .patch(`/api/inquiries/${list.body.items[0].id}/${route}`)
+      .set(auth)
+      .send(body)
+      .expect(400);
+    expect(response.body.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field })]),
+    );
+  });
+
+  it('refuses imports outside IMPORT_ROOT, missing paths and empty requests with 400 on path', async () => {
+    for (const body of [{ path: '../../etc' }, { path: 'nope.mbox' }, {}]) {
+      const response = await http().post('/api/imports').set(auth).send(body).expect(400);
+      expect(response.body.fields).toEqual([expect.objectContaining({ field: 'path' })]);
+    }
+    await writeFile(join(e2e.dir, 'notes.txt'), 'just some notes, no mail here\n');
+    const unreadable = await http()
+      .post('/api/imports')
+      .set(auth)
+      .send({ path: 'notes.txt' })
+      .expect(400);
+    expect(unreadable.body.message).toContain('notes.txt');
+    expect(await readFile(join(e2e.dir, 'notes.txt'), 'utf8')).toContain('notes');
+  });
+
+  it('needs a token for every route but health', async () => {
+    await http().get('/api/inquiries').expect(401);
+    await http().post('/api/imports').send({ path: 'takeout.mbox' }).expect(401);
+    await http().get('/api/messages/1/raw').expect(401);
+    await http().delete('/api/demo').expect(401);
+  });
+});

@@ -1,0 +1,111 @@
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { MailboxEntity } from '../../database/entities';
+import { type E2eApp, startE2eApp } from '../../test/e2e-app';
+
+// Port 1 on loopback: nothing listens there, so a connection attempt fails at once.
+const CLOSED_PORT = 1;
+
+const mailbox = {
+  name: 'Sales',
+  address: 'Sales@Seller.example',
+  imapHost: '127.0.0.1',
+  imapPort: CLOSED_PORT,
+  imapSecure: false,
+  imapUser: 'sales',
+  imapPassword: 'correct horse battery staple',
+  smtpHost: '127.0.0.1',
+  smtpPort: CLOSED_PORT,
+  smtpSecure: false,
+  smtpUser: 'sales',
+  smtpPassword: 'smtp secret',
+  folders: ['INBOX', 'Archive'],
+};
+
+describe('mailboxes (e2e)', () => {
+  let e2e: E2eApp;
+  let auth: { Authorization: string };
+  const http = () => request(e2e.app.getHttpServer());
+
+  beforeAll(async () => {
+    e2e = await startE2eApp();
+    auth = { Authorization: `Bearer ${e2e.token}` };
+  });
+  afterAll(async () => {
+    await e2e.close();
+  });
+
+  it('creates, lists, updates and deletes a mailbox without ever returning a password', async () => {
+    const created = await http().post('/api/mailboxes').set(auth).send(mailbox).expect(201);
+    expect(created.body).toMatchObject({
+      name: 'Sales',
+      address: 'sales@seller.example',
+      folders: ['INBOX', 'Archive'],
+      enabled: true,
+    });
+    expect(JSON.stringify(created.body)).not.toMatch(/password|correct horse|smtp secret/i);
+
+    const stored = await e2e.app
+      .get(DataSource)
+      .getRepository(MailboxEntity)
+      .findOneByOrFail({ id: created.body.id });
+    expect(stored.imapPasswordEncrypted).not.toContain('correct horse');
+    expect(stored.smtpPasswordEncrypted).not.toContain('smtp secret');
+
+    const list = await http().get('/api/mailboxes').set(auth).expect(200);
+    expect(list.body.map((entry: { id: number }) => entry.id)).toContain(created.body.id);
+
+    const updated = await http()
+      .patch(`/api/mailboxes/${created.body.id}`)
+      .set(auth)
+      .send({ enabled: false, name: 'Sales EU' })
+      .expect(200);
+    expect(updated.body).toMatchObject({ enabled: false, name: 'Sales EU', imapHost: '127.0.0.1' });
+
+    await http().delete(`/api/mailboxes/${created.body.id}`).set(auth).expect(204);
+    await http().get(`/api/mailboxes/${created.body.id}`).set(auth).expect(404);
+    await http().delete(`/api/mailboxes/${created.body.id}`).set(auth).expect(404);
+  });
+
+  it('rejects an incomplete or wrong mailbox with 400 naming each field', async () => {
+    const response = await http()
+      .post('/api/mailboxes')
+      .set(auth)
+      .send({
+        ...mailbox,
+        imapHost: undefined,
+        imapPort: 70000,
+        address: 'not-an-address',
+        folders: ['INBOX', ''],
+      })
+      .expect(400);
+    const fields = response.body.fields.map((problem: { field: string }) => problem.field);
+    expect(fields).toEqual(expect.arrayContaining(['imapHost', 'imapPort', 'address', 'folders']));
+    for (const problem of response.body.fields) expect(problem.reason).toEqual(expect.any(String));
+  });
+
+  it('reports a failed connection test per protocol instead of failing the request', async () => {
+    const created = await http().post('/api/mailboxes').set(auth).send(mailbox).expect(201);
+    const test = await http().post(`/api/mailboxes/${created.body.id}/test`).set(auth).expect(200);
+    expect(test.body.imap).toEqual({ ok: false, error: expect.any(String) });
+    expect(test.body.smtp).toEqual({ ok: false, error: expect.any(String) });
+  });
+
+  it('shows sync health, and a sync against an unreachable server is a 502 that is recorded', async () => {
+    const created = await http().post('/api/mailboxes').set(auth).send(mailbox).expect(201);
+    const before = await http().get(`/api/mailboxes/${created.body.id}/sync`).set(auth).expect(200);
+    expect(before.body).toMatchObject({
+      mailboxId: created.body.id,
+      lastSuccessAt: null,
+      consecutiveFailures: 0,
+      folders: [],
+    });
+
+    const sync = await http().post(`/api/mailboxes/${created.body.id}/sync`).set(auth).expect(502);
+    expect(sync.body.code).toBe('MAILBOX_UNREACHABLE');
+    const after = await http().get(`/api/mailboxes/${created.body.id}/sync`).set(auth).expect(200);
+    expect(after.body.consecutiveFailures).toBe(1);
+    expect(after.body.lastError).toEqual(expect.any(String));
+    await http().post('/api/mailboxes/424242/sync').set(auth).expect(404);
+  });
+});
