@@ -32,6 +32,18 @@ const BUYERS = [
   },
 ];
 
+interface Item {
+  id: number;
+  subject: string;
+  receivedAt: string;
+  verdict: string | null;
+  tier: string | null;
+}
+
+function items(response: { body: unknown }): Item[] {
+  return (response.body as { items: Item[] }).items;
+}
+
 function mbox(messages: Buffer[]): Buffer {
   return Buffer.concat(
     messages.map((message) =>
@@ -172,11 +184,11 @@ describe('inquiries, imports and messages (e2e)', () => {
         .set(auth)
         .expect(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
-      seen.push(...page.body.items.map((item: { id: number }) => item.id));
+      seen.push(...items(page).map((item) => item.id));
       cursor = page.body.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toEqual(all.body.items.map((item: { id: number }) => item.id));
-    const dates = all.body.items.map((item: { receivedAt: string }) => item.receivedAt);
+    expect(seen).toEqual(items(all).map((item) => item.id));
+    const dates = items(all).map((item) => item.receivedAt);
     expect([...dates].sort().reverse()).toEqual(dates);
 
     const ascending = await http()
@@ -189,7 +201,7 @@ describe('inquiries, imports and messages (e2e)', () => {
 
   it('filters by text, date range, status, assignee, verdict and tier', async () => {
     const byText = await http().get('/api/inquiries').query({ q: 'valves' }).set(auth).expect(200);
-    expect(byText.body.items.map((item: { subject: string }) => item.subject)).toEqual([
+    expect(items(byText).map((item) => item.subject)).toEqual([
       'Quotation for stainless valves DN50',
     ]);
     const bySender = await http()
@@ -206,10 +218,11 @@ describe('inquiries, imports and messages (e2e)', () => {
       .query({ from: '2026-03-03T00:00:00Z', to: '2026-03-05T00:00:00Z' })
       .set(auth)
       .expect(200);
-    expect(range.body.items.map((item: { subject: string }) => item.subject).sort()).toEqual([
-      'Quotation for stainless valves DN50',
-      'Request: solar inverters 5kW',
-    ]);
+    expect(
+      items(range)
+        .map((item) => item.subject)
+        .sort(),
+    ).toEqual(['Quotation for stainless valves DN50', 'Request: solar inverters 5kW']);
 
     const target = byText.body.items[0].id as number;
     await http()
@@ -224,19 +237,19 @@ describe('inquiries, imports and messages (e2e)', () => {
       .expect(200);
     expect(assigned.body).toMatchObject({ status: 'open', assignee: 'mei' });
     const open = await http().get('/api/inquiries').query({ status: 'open' }).set(auth).expect(200);
-    expect(open.body.items.map((item: { id: number }) => item.id)).toEqual([target]);
+    expect(items(open).map((item) => item.id)).toEqual([target]);
     const mine = await http()
       .get('/api/inquiries')
       .query({ assignee: 'mei' })
       .set(auth)
       .expect(200);
-    expect(mine.body.items.map((item: { id: number }) => item.id)).toEqual([target]);
+    expect(items(mine).map((item) => item.id)).toEqual([target]);
     const unassigned = await http()
       .get('/api/inquiries')
       .query({ assignee: 'none', limit: 100 })
       .set(auth)
       .expect(200);
-    expect(unassigned.body.items.map((item: { id: number }) => item.id)).not.toContain(target);
+    expect(items(unassigned).map((item) => item.id)).not.toContain(target);
 
     const all = await http().get('/api/inquiries').query({ limit: 100 }).set(auth).expect(200);
     for (const key of ['verdict', 'tier'] as const) {
@@ -246,9 +259,7 @@ describe('inquiries, imports and messages (e2e)', () => {
         .query({ [key]: value, limit: 100 })
         .set(auth)
         .expect(200);
-      const expected = all.body.items.filter(
-        (item: Record<string, unknown>) => item[key] === value,
-      );
+      const expected = items(all).filter((item) => item[key] === value);
       expect(filtered.body.items).toHaveLength(expected.length);
     }
   });
@@ -268,7 +279,7 @@ describe('inquiries, imports and messages (e2e)', () => {
       .query({ verdict: 'spy' })
       .set(auth)
       .expect(200);
-    expect(spies.body.items.map((item: { id: number }) => item.id)).toContain(id);
+    expect(items(spies).map((item) => item.id)).toContain(id);
   });
 
   it('returns one inquiry with its thread, signals and contact', async () => {

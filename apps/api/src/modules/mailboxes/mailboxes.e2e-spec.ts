@@ -53,7 +53,9 @@ describe('mailboxes (e2e)', () => {
     expect(stored.smtpPasswordEncrypted).not.toContain('smtp secret');
 
     const list = await http().get('/api/mailboxes').set(auth).expect(200);
-    expect(list.body.map((entry: { id: number }) => entry.id)).toContain(created.body.id);
+    expect((list.body as Array<{ id: number }>).map((entry) => entry.id)).toContain(
+      created.body.id,
+    );
 
     const updated = await http()
       .patch(`/api/mailboxes/${created.body.id}`)
@@ -79,7 +81,9 @@ describe('mailboxes (e2e)', () => {
         folders: ['INBOX', ''],
       })
       .expect(400);
-    const fields = response.body.fields.map((problem: { field: string }) => problem.field);
+    const fields = (response.body.fields as Array<{ field: string }>).map(
+      (problem) => problem.field,
+    );
     expect(fields).toEqual(expect.arrayContaining(['imapHost', 'imapPort', 'address', 'folders']));
     for (const problem of response.body.fields) expect(problem.reason).toEqual(expect.any(String));
   });
