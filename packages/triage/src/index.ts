@@ -6,6 +6,7 @@ export { TRIAGE_RULES } from './rules';
 export type { RuleHit, TriageRule } from './rules';
 export { classifyTokens, messageTokens, trainTokenModel } from './learning/token-model';
 export type { TokenModel } from './learning/token-model';
+export { senderText } from './analysis/message-facts';
 export { simhash, hammingDistance } from './analysis/fingerprint';
 export { ipCountry, preloadIpCountry } from './analysis/ip-country';
 export { slaDueTime } from './analysis/sla';

@@ -34,13 +34,47 @@ export function editDistance(a: string, b: string, cap = 3): number {
  * words (`brand-suppliers.com`).
  */
 export function looksLike(site: string, protectedSite: string): boolean {
-  if (!site || site === protectedSite) return false;
+  return imitatedBy(site, [protectedSite]) !== undefined;
+}
+
+interface Target {
+  site: string;
+  name: string;
+  suffix: string;
+  skeleton: string;
+}
+
+const targetCache = new Map<string, Target>();
+
+function target(site: string): Target {
+  let t = targetCache.get(site);
+  if (!t) {
+    const name = getDomainWithoutSuffix(site) ?? site;
+    t = { site, name, suffix: getPublicSuffix(site) ?? '', skeleton: skeleton(name) };
+    targetCache.set(site, t);
+  }
+  return t;
+}
+
+/** The first of `protectedSites` that `site` imitates, if any. */
+export function imitatedBy(site: string, protectedSites: readonly string[]): string | undefined {
+  if (!site) return undefined;
   const name = getDomainWithoutSuffix(site) ?? site;
-  const target = getDomainWithoutSuffix(protectedSite) ?? protectedSite;
-  if (!name || !target) return false;
-  if (name === target) return getPublicSuffix(site) !== getPublicSuffix(protectedSite);
-  if (skeleton(name) === skeleton(target)) return true;
-  if (target.length >= 6 && editDistance(name, target, 2) <= (target.length >= 9 ? 2 : 1)) return true;
+  if (!name) return undefined;
+  const suffix = getPublicSuffix(site) ?? '';
+  const shape = skeleton(name);
   const words = name.split('-');
-  return words.length > 1 && words.includes(target) && target.length >= 3;
+  for (const protectedSite of protectedSites) {
+    if (site === protectedSite) continue;
+    const t = target(protectedSite);
+    if (!t.name) continue;
+    if (name === t.name) {
+      if (suffix !== t.suffix) return protectedSite;
+      continue;
+    }
+    if (shape === t.skeleton) return protectedSite;
+    if (t.name.length >= 6 && Math.abs(name.length - t.name.length) <= 2 && editDistance(name, t.name, 2) <= (t.name.length >= 9 ? 2 : 1)) return protectedSite;
+    if (words.length > 1 && t.name.length >= 3 && words.includes(t.name)) return protectedSite;
+  }
+  return undefined;
 }

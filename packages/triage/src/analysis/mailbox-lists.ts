@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { isDisposableEmailDomain } from 'disposable-email-domains-js';
+import { disposableEmailBlocklistSet } from 'disposable-email-domains-js';
 
 let free: Set<string> | undefined;
+let disposable: Set<string> | undefined;
 
 /** Free-mail providers from the `freemail` package's list (its disposable part is checked separately). */
 export function isFreeMailDomain(domain: string): boolean {
@@ -10,5 +11,7 @@ export function isFreeMailDomain(domain: string): boolean {
 }
 
 export function isDisposableDomain(domain: string): boolean {
-  return domain !== '' && isDisposableEmailDomain(domain);
+  // The package rebuilds its set on every call; keep one.
+  disposable ??= disposableEmailBlocklistSet();
+  return disposable.has(domain);
 }

@@ -10,7 +10,7 @@ import { findOrigin } from './origin';
 import { classifyTokens } from '../learning/token-model';
 
 /** Longest stretch of text the content rules read; bulk mail pads far beyond it. */
-const MAX_TEXT = 20_000;
+const MAX_TEXT = 4_000;
 
 /** Everything the rules read, computed once per message so each rule stays a few lines. */
 export interface MessageFacts {
@@ -51,6 +51,15 @@ function ownText(text: string): string {
     out.push(line);
   }
   return out.join('\n').slice(0, MAX_TEXT);
+}
+
+/**
+ * The sender's own words: the buyer's message inside a marketplace notification, otherwise the
+ * body without quoted replies. Language detection should read this, not the platform template.
+ */
+export function senderText(message: NormalisedMessage, config: TriageConfig): string {
+  const adapter = config.marketplaces.length ? matchMarketplace(message, config.marketplaces) : undefined;
+  return adapter ? extractMarketplaceFields(message.text, adapter).message : ownText(message.text);
 }
 
 export function buildFacts(message: NormalisedMessage, language: string, config: TriageConfig, context: TriageContext): MessageFacts {

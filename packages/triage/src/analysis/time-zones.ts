@@ -2,9 +2,21 @@ import { getAllCountries, getCountry } from 'countries-and-timezones';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 const offsetCache = new Map<string, number[]>();
+const zoneCache = new Map<string, number>();
 
 /** Offset of an IANA zone at an instant, minutes east of UTC. */
 export function zoneOffsetMinutes(timeZone: string, at: Date): number {
+  // Zones change offset on the hour or half hour at most, so one lookup per zone and quarter hour suffices.
+  const key = `${timeZone}@${Math.floor(at.getTime() / 900_000)}`;
+  const cached = zoneCache.get(key);
+  if (cached !== undefined) return cached;
+  const offset = computeZoneOffset(timeZone, at);
+  if (zoneCache.size > 50_000) zoneCache.clear();
+  zoneCache.set(key, offset);
+  return offset;
+}
+
+function computeZoneOffset(timeZone: string, at: Date): number {
   let format = formatters.get(timeZone);
   if (!format) {
     format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });

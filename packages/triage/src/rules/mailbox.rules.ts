@@ -1,5 +1,5 @@
 import { domainOf, hostMatches, localPartOf, registrableDomain } from '../analysis/domains';
-import { looksLike } from '../analysis/lookalike';
+import { imitatedBy } from '../analysis/lookalike';
 import { isDisposableDomain, isFreeMailDomain } from '../analysis/mailbox-lists';
 import type { MessageFacts } from '../analysis/message-facts';
 import type { TriageRule } from './rule';
@@ -116,10 +116,11 @@ export const lookalikeDomain: TriageRule = {
     const candidates = new Set<string>();
     if (facts.senderSite) candidates.add(facts.senderSite);
     for (const a of facts.message.replyTo) candidates.add(registrableDomain(domainOf(a.address)));
-    for (const link of facts.message.links.slice(0, 30)) if (link.host) candidates.add(registrableDomain(link.host));
+    const hosts = new Set(facts.message.links.slice(0, 30).map((link) => link.host).filter(Boolean));
+    for (const host of hosts) candidates.add(registrableDomain(host));
     for (const site of candidates) {
       if (hostMatches(site, targets)) continue;
-      const imitated = targets.find((target) => looksLike(site, target));
+      const imitated = imitatedBy(site, targets);
       if (imitated) return { detail: `${site} imitates ${imitated}` };
     }
     return undefined;
