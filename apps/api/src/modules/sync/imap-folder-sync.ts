@@ -62,6 +62,9 @@ export function isUnchanged(cursor: FolderCursor | undefined, status: {
  */
 export async function syncFolder(client: ImapFlow, options: FolderSyncOptions): Promise<FolderSyncResult> {
   const { folder, cursor } = options;
+  // A server answers STATUS on the open folder from the session's own view, which only
+  // learns of new mail at the next sync point; NOOP is that sync point.
+  if (client.mailbox && client.mailbox.path === folder) await client.noop();
   const status = await client.status(folder, { messages: true, uidNext: true, uidValidity: true, highestModseq: true });
   if (!status) throw new Error(`STATUS ${folder} returned nothing`);
   if (cursor && isUnchanged(cursor, status)) {

@@ -50,7 +50,6 @@ export class MailboxSyncRepository {
       .update(MailboxEntity)
       .set({ leaseOwner: owner, leaseExpiresAt: until })
       .where('id = :mailboxId', { mailboxId })
-      .andWhere('enabled = :enabled', { enabled: true })
       .andWhere(
         new Brackets((free) =>
           free

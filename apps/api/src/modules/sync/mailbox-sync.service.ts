@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MailboxSyncProcessor } from './mailbox-sync.processor';
 import { MailboxSyncRepository } from './mailbox-sync.repository';
 import { MailboxSyncer, type SyncReport } from './mailbox-syncer';
-import { mailboxBusy, mailboxDisabled, mailboxNotFound } from './sync.errors';
+import { mailboxBusy, mailboxNotFound, mailboxUnreachable } from './sync.errors';
 
 export interface FolderSyncStatus {
   folder: string;
@@ -40,8 +40,8 @@ export class MailboxSyncService {
 
   /**
    * Syncs the mailbox now. In a worker that holds it, the running session does the pass;
-   * otherwise this process takes the lease for one pass. A mailbox another worker holds is
-   * reported busy rather than synced twice.
+   * otherwise this process takes the lease for one pass (also for a disabled mailbox, which
+   * only opts out of background sync). A mailbox another worker holds is reported busy.
    */
   async syncNow(mailboxId: number): Promise<SyncReport> {
     const session = this.processor.sessionFor(mailboxId);
@@ -49,7 +49,6 @@ export class MailboxSyncService {
 
     const mailbox = await this.repository.findMailbox(mailboxId);
     if (!mailbox) throw mailboxNotFound(mailboxId);
-    if (!mailbox.enabled) throw mailboxDisabled(mailboxId);
     const now = new Date();
     if (!(await this.repository.acquireLease(mailboxId, this.syncer.workerId, now, this.syncer.leaseUntil(now)))) {
       const current = await this.repository.findMailbox(mailboxId);
@@ -61,7 +60,7 @@ export class MailboxSyncService {
         client = await this.syncer.connect(mailbox);
       } catch (error) {
         await this.syncer.recordFailure(mailboxId, error);
-        throw error;
+        throw mailboxUnreachable(mailboxId, mailbox.imapHost, mailbox.imapPort, error);
       }
       try {
         return await this.syncer.syncPass(mailbox, client);

@@ -3,7 +3,7 @@ import type { ImapFlow } from 'imapflow';
 import type { MailboxEntity } from '../../database/entities';
 import type { MailboxSyncRepository } from './mailbox-sync.repository';
 import type { MailboxSyncer, SyncReport } from './mailbox-syncer';
-import { SyncError, SyncErrorCode } from './sync.errors';
+import { LeaseLostError } from './sync.errors';
 
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
@@ -77,7 +77,7 @@ export class MailboxSyncSession {
         await this.waitForMail();
       } catch (error) {
         for (const waiter of waiters) waiter.reject(error);
-        if (error instanceof SyncError && error.code === SyncErrorCode.LeaseLost) break;
+        if (error instanceof LeaseLostError) break;
         failures += 1;
         await this.disconnect();
         const delay = backoffMs(failures);

@@ -7,7 +7,7 @@ import { MessageIngestService } from '../ingest/message-ingest.service';
 import { createImapClient } from './imap-client.factory';
 import { syncFolder, type FolderSyncResult } from './imap-folder-sync';
 import { MailboxSyncRepository } from './mailbox-sync.repository';
-import { leaseLost } from './sync.errors';
+import { LeaseLostError } from './sync.errors';
 
 /** Messages per FETCH: large enough to keep the connection busy, small enough to redo cheaply. */
 const BATCH_SIZE = 100;
@@ -93,7 +93,7 @@ export class MailboxSyncer {
           saveCursor: (cursor) => this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
           checkpoint: async () => {
             if (!(await this.repository.renewLease(mailbox.id, this.workerId, this.leaseUntil()))) {
-              throw leaseLost(mailbox.id);
+              throw new LeaseLostError(mailbox.id);
             }
           },
         });

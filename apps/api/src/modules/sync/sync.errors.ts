@@ -1,32 +1,25 @@
-export enum SyncErrorCode {
-  MailboxNotFound = 'MAILBOX_NOT_FOUND',
-  MailboxDisabled = 'MAILBOX_DISABLED',
-  MailboxBusy = 'MAILBOX_SYNC_BUSY',
-  LeaseLost = 'MAILBOX_LEASE_LOST',
-}
+import { DomainError, ErrorCode } from '../../common/domain-error';
 
-export class SyncError extends Error {
-  constructor(
-    readonly code: SyncErrorCode,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'SyncError';
+/** Another worker took the mailbox over; the current pass stops without touching its cursor. */
+export class LeaseLostError extends Error {
+  constructor(readonly mailboxId: number) {
+    super(`the sync lease on mailbox ${mailboxId} was taken over by another worker`);
+    this.name = 'LeaseLostError';
   }
 }
 
 export const mailboxNotFound = (mailboxId: number) =>
-  new SyncError(SyncErrorCode.MailboxNotFound, `mailbox ${mailboxId} does not exist`);
-
-export const mailboxDisabled = (mailboxId: number) =>
-  new SyncError(SyncErrorCode.MailboxDisabled, `mailbox ${mailboxId} is disabled`);
+  new DomainError(ErrorCode.MailboxNotFound, `mailbox ${mailboxId} does not exist`);
 
 export const mailboxBusy = (mailboxId: number, owner: string | null, until: Date | null) =>
-  new SyncError(
-    SyncErrorCode.MailboxBusy,
+  new DomainError(
+    ErrorCode.MailboxBusy,
     `mailbox ${mailboxId} is being synced by worker ${owner ?? 'unknown'}` +
       (until ? ` (lease until ${until.toISOString()})` : ''),
   );
 
-export const leaseLost = (mailboxId: number) =>
-  new SyncError(SyncErrorCode.LeaseLost, `the sync lease on mailbox ${mailboxId} was taken over by another worker`);
+export const mailboxUnreachable = (mailboxId: number, host: string, port: number, cause: unknown) =>
+  new DomainError(
+    ErrorCode.MailboxUnreachable,
+    `mailbox ${mailboxId}: cannot sign in to ${host}:${port}: ${cause instanceof Error ? cause.message : String(cause)}`,
+  );

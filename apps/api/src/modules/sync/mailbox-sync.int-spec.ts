@@ -1,0 +1,83 @@
+import { startDovecot, type DovecotServer } from '@inquiry/test-support';
+import { MailboxSyncService } from './mailbox-sync.service';
+import { loadSpamAssassinCorpus } from './test/spamassassin-corpus';
+import {
+  createTestDatabase,
+  serverUids,
+  startSyncStack,
+  storedFor,
+  type SyncStack,
+} from './test/sync-harness';
+
+describe('IMAP sync against Dovecot and MariaDB', () => {
+  let dovecot: DovecotServer;
+  let stack: SyncStack;
+  let sync: MailboxSyncService;
+  let corpus: Buffer[];
+
+  beforeAll(async () => {
+    [dovecot, corpus] = await Promise.all([startDovecot(), loadSpamAssassinCorpus()]);
+    stack = await startSyncStack(await createTestDatabase());
+    sync = stack.app.get(MailboxSyncService);
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await dovecot?.stop();
+  });
+
+  it('syncs 2,000 messages completely, then fetches only what is new, and survives a UIDVALIDITY reset', async () => {
+    const mailboxId = await stack.createMailbox(dovecot, 'sales', 'pw');
+    await dovecot.appendMessages('sales', 'INBOX', corpus.slice(0, 2000));
+
+    const first = await sync.syncNow(mailboxId);
+    expect(first.folders[0]).toMatchObject({ folder: 'INBOX', fetched: 2000, fullResync: true });
+    const server = await serverUids(dovecot, 'sales', 'INBOX');
+    const afterFirst = await storedFor(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
+    expect([...afterFirst.uids, ...afterFirst.quarantinedUids].sort((a, b) => a - b)).toEqual(server.uids);
+
+    const second = await sync.syncNow(mailboxId);
+    expect(second.folders[0]).toMatchObject({ skipped: true, fetched: 0 });
+
+    await dovecot.appendMessages('sales', 'INBOX', corpus.slice(2000, 2050));
+    const third = await sync.syncNow(mailboxId);
+    expect(third.folders[0]).toMatchObject({ fetched: 50, fullResync: false });
+    const afterNew = await storedFor(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
+    expect(afterNew.uids.length + afterNew.quarantinedUids.length).toBe(2050);
+    expect(afterNew.messages).toBeGreaterThan(afterFirst.messages);
+
+    const validity = await dovecot.resetUidValidity('sales', 'INBOX');
+    const resync = await sync.syncNow(mailboxId);
+    expect(resync.folders[0]).toMatchObject({ fullResync: true, fetched: 2050 });
+    const renumbered = await serverUids(dovecot, 'sales', 'INBOX');
+    const afterReset = await storedFor(stack.dataSource, mailboxId, 'INBOX', validity);
+    expect([...afterReset.uids, ...afterReset.quarantinedUids].sort((a, b) => a - b)).toEqual(renumbered.uids);
+    expect(afterReset.messages).toBe(afterNew.messages);
+
+    const status = await sync.getStatus(mailboxId);
+    expect(status).toMatchObject({ messagesOnServer: 2050, consecutiveFailures: 0, lastError: null });
+    expect(status.messagesStored + status.messagesQuarantined).toBe(2050);
+  });
+
+  it('stores a message found in INBOX and in another folder once, with both locations', async () => {
+    const mailboxId = await stack.createMailbox(dovecot, 'export', 'pw', ['INBOX', 'Archive']);
+    const shared = Buffer.from(
+      'From: Buyer <buyer@importer.example>\r\nTo: export@example.org\r\nSubject: RFQ 40ft container\r\n' +
+        'Message-ID: <rfq-shared-1@importer.example>\r\nDate: Mon, 3 Nov 2025 10:00:00 +0000\r\n\r\n' +
+        'Please quote CIF Hamburg for 2,000 units.\r\n',
+    );
+    await dovecot.appendMessages('export', 'INBOX', [shared]);
+    await dovecot.appendMessages('export', 'Archive', [shared]);
+    const before = await storedFor(stack.dataSource, mailboxId, 'INBOX', 0);
+
+    const report = await sync.syncNow(mailboxId);
+
+    expect(report.folders.map((folder) => folder.fetched)).toEqual([1, 1]);
+    const inbox = await serverUids(dovecot, 'export', 'INBOX');
+    const archive = await serverUids(dovecot, 'export', 'Archive');
+    const inInbox = await storedFor(stack.dataSource, mailboxId, 'INBOX', inbox.uidValidity);
+    const inArchive = await storedFor(stack.dataSource, mailboxId, 'Archive', archive.uidValidity);
+    expect(inInbox.uids).toEqual(inbox.uids);
+    expect(inArchive.uids).toEqual(archive.uids);
+    expect(inArchive.messages - before.messages).toBe(1);
+  });
+});
