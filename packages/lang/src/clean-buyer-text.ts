@@ -1,0 +1,87 @@
+/**
+ * Reduces an inquiry body to the buyer's own words: the quoted thread, signature, legal footer,
+ * links, addresses, numbers and model codes say nothing about the language the buyer writes in.
+ */
+
+/** A line that opens a quoted earlier message; everything from it on is someone else's text. */
+const QUOTE_OPENERS: readonly RegExp[] = [
+  /^\s*-{2,}\s*(original message|forwarded message|mensaje original|mensaje reenviado|message d'origine|message transféré|ursprüngliche nachricht|original-nachricht|weitergeleitete nachricht|messaggio originale|messaggio inoltrato|mensagem original|mensagem encaminhada|oorspronkelijk bericht|doorgestuurd bericht|wiadomość oryginalna|oryginalna wiadomość|исходное сообщение|пересылаемое сообщение|оригінальне повідомлення|orijinal ileti|pesan asli|原始邮件|原始郵件|転送されたメッセージ|元のメッセージ|원본 메시지|tin nhắn gốc)\s*-{0,}\s*$/iu,
+  /^\s*_{10,}\s*$/u,
+  // "On Mon, 3 Mar 2025 at 10:12, Ana <ana@x.es> wrote:" and its translations: a dated attribution line.
+  /^(?=.*[\p{N}@]).{0,200}(?:^|\s)(wrote|escribió|a écrit|schrieb|ha scritto|escreveu|schreef|napisał\(a\)|napisała|napisał|pisze|написал\(а\)|написала|написал|написав|yazdı|menulis|đã viết)\s*:\s*$/iu,
+  /(写道|寫道|書きました|작성했습니다|님이 작성)\s*[:：]?\s*$/u,
+];
+
+/** Outlook-style header block of a quoted message: "From:" followed by "Sent:"/"To:"/"Subject:". */
+const HEADER_KEY =
+  /^\s*\*?(from|sent|date|to|cc|subject|de|enviado|fecha|para|asunto|envoyé|à|objet|von|gesendet|an|betreff|da|inviato|a|oggetto|data|assunto|van|verzonden|aan|onderwerp|od|wysłano|do|temat|от|отправлено|кому|тема|дата|kimden|gönderildi|kime|konu|tarih|dari|dikirim|kepada|perihal|subjek|发件人|寄件者|寄件人|发送时间|發送時間|日期|收件人|主题|主旨|差出人|送信日時|宛先|件名|보낸 사람|받는 사람|제목|날짜)\*?\s*[:：]/iu;
+const HEADER_OPENER =
+  /^\s*\*?(from|de|von|da|van|od|от|kimden|dari|发件人|寄件者|寄件人|差出人|보낸 사람)\*?\s*[:：]/iu;
+
+/** A line that ends the message and starts the signature. */
+const SIGNATURE_OPENERS: readonly RegExp[] = [
+  /^--\s*$/u,
+  /^\s*(best|kind|warm|with best)?\s*(regards|wishes)[,!.]?\s*$/iu,
+  /^\s*(thanks|thank you|many thanks|thanks and regards|sincerely|yours sincerely|yours faithfully|cheers|best)[,!.]?\s*$/iu,
+  /^\s*(saludos|saludos cordiales|un saludo|atentamente|cordialmente|muchas gracias)[,!.]?\s*$/iu,
+  /^\s*(cordialement|bien cordialement|salutations|meilleures salutations|bien à vous)[,!.]?\s*$/iu,
+  /^\s*(mit freundlichen grüßen|freundliche grüße|viele grüße|beste grüße|mfg)[,!.]?\s*$/iu,
+  /^\s*(cordiali saluti|distinti saluti|saluti)[,!.]?\s*$/iu,
+  /^\s*(atenciosamente|cumprimentos|abraços|obrigado|obrigada)[,!.]?\s*$/iu,
+  /^\s*(met vriendelijke groet(en)?|groeten)[,!.]?\s*$/iu,
+  /^\s*(z poważaniem|pozdrawiam|pozdrawiam serdecznie)[,!.]?\s*$/iu,
+  /^\s*(с уважением|з повагою)[,!.]?\s*$/iu,
+  /^\s*(saygılarımla|saygılar|iyi çalışmalar)[,!.]?\s*$/iu,
+  /^\s*(salam hormat|hormat kami|terima kasih|trân trọng)[,!.]?\s*$/iu,
+  /^\s*(此致|敬礼|顺祝商祺|祝好|谢谢|よろしくお願いいたします|よろしくお願いします|감사합니다)[,，!。]?\s*$/u,
+  /^\s*(مع التحية|مع خالص التحيات|با احترام|בברכה)[,،!.]?\s*$/u,
+];
+
+/** A paragraph of legal boilerplate or mailing-list furniture. */
+const FOOTER =
+  /\b(confidential|disclaimer|intended (solely )?for the|unsubscribe|you are receiving this|this (e-?mail|message) (and any|is|may)|virus|privileged|aviso legal|confidencial|ce message et|confidentiel|vertraulich|diese e-mail|riservat)/iu;
+
+const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+/** Model codes, sizes and quantities: any token mixing digits with letters, and bare numbers. */
+const CODE_OR_NUMBER = /[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*(?:[-/.,×x*][\p{L}\p{N}]+)*/gu;
+
+function cutAtQuote(lines: string[]): string[] {
+  for (let i = 0; i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (QUOTE_OPENERS.some((pattern) => pattern.test(line))) return lines.slice(0, i);
+    if (
+      HEADER_OPENER.test(line) &&
+      lines.slice(i + 1, i + 5).some((next) => HEADER_KEY.test(next))
+    ) {
+      return lines.slice(0, i);
+    }
+  }
+  return lines;
+}
+
+function cutAtSignature(lines: string[]): string[] {
+  // Only near the end: "Thanks" on line two of a long message is part of the body.
+  for (let i = Math.max(1, lines.length - 12); i < lines.length; i += 1) {
+    const line = lines[i] ?? '';
+    if (SIGNATURE_OPENERS.some((pattern) => pattern.test(line))) return lines.slice(0, i);
+  }
+  return lines;
+}
+
+export function cleanBuyerText(text: string): string {
+  const lines = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .filter((line) => !/^\s*>/.test(line));
+  const body = cutAtSignature(cutAtQuote(lines)).join('\n');
+  return body
+    .split(/\n\s*\n/)
+    .filter((paragraph) => !FOOTER.test(paragraph))
+    .join('\n\n')
+    .replace(LINK, ' ')
+    .replace(EMAIL, ' ')
+    .replace(CODE_OR_NUMBER, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .trim();
+}

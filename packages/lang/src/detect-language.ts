@@ -1,0 +1,230 @@
+import { francAll } from 'franc';
+import { cleanBuyerText } from './clean-buyer-text';
+import { contextLanguages, type DetectionContext } from './context-priors';
+import { FRANC_CODES, FROM_FRANC, TRADE_LANGUAGES, type TradeLanguage } from './languages';
+import { lexicon } from './lexicon';
+import { scriptProfile, type Script } from './script-profile';
+
+export interface DetectOptions {
+  /** Languages to choose from; defaults to the 22 trade languages. */
+  candidates?: readonly TradeLanguage[];
+  /** Strip quotes, signatures, footers, links and numbers first (default true). */
+  clean?: boolean;
+  context?: DetectionContext;
+}
+
+export interface LanguageScore {
+  language: TradeLanguage;
+  /** 0-1: the share of belief the detector puts on this language. */
+  confidence: number;
+}
+
+export interface LanguageShare {
+  language: TradeLanguage;
+  /** 0-1: the share of the buyer's letters written in this language. */
+  share: number;
+}
+
+export interface LanguageResult {
+  /** ISO 639-1 code, or `und` when there are no words to judge. */
+  language: TradeLanguage | 'und';
+  confidence: number;
+  runnerUp: LanguageScore | null;
+  /** Other languages present in the text (a quoted English line under a Spanish body). */
+  others: LanguageShare[];
+  script: Script | null;
+}
+
+/** Scripts only one trade language writes in. */
+const SINGLE_LANGUAGE_SCRIPTS: Partial<Record<Script, TradeLanguage>> = {
+  hangul: 'ko',
+  kana: 'ja',
+  thai: 'th',
+  hebrew: 'he',
+  devanagari: 'hi',
+};
+
+const SCRIPT_POOLS: Partial<Record<Script, readonly TradeLanguage[]>> = {
+  latin: ['en', 'es', 'pt', 'fr', 'de', 'tr', 'it', 'pl', 'nl', 'vi', 'id', 'ms'],
+  cyrillic: ['ru', 'uk'],
+  arabic: ['ar', 'fa'],
+  han: ['zh', 'ja'],
+};
+
+/**
+ * Letters each language's alphabet lacks: a word spelt with one is very unlikely to be in that
+ * language. Latin-script languages list the non-ASCII letters they do use instead.
+ */
+const LATIN_LETTERS: Partial<Record<TradeLanguage, string>> = {
+  en: '',
+  es: 'áéíóúüñ',
+  pt: 'áâãàçéêíóôõúü',
+  fr: 'àâæçéèêëîïôœùûüÿ',
+  de: 'äöüß',
+  it: 'àèéìíîòóùú',
+  nl: 'áéèêëïíóöüú',
+  pl: 'ąćęłńóśźż',
+  tr: 'âçğıîöşüû',
+  vi: 'àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ',
+  id: '',
+  ms: '',
+};
+
+const FOREIGN_LETTERS: Partial<Record<TradeLanguage, RegExp>> = {
+  ru: /[іїєґ]/u,
+  uk: /[ыэъё]/u,
+  ar: /[پچژگکی]/u,
+  fa: /[يكى]/u,
+};
+
+const FOREIGN: ReadonlyMap<TradeLanguage, RegExp> = new Map([
+  ...Object.entries(FOREIGN_LETTERS),
+  ...Object.entries(LATIN_LETTERS).map(([language, own]) => [
+    language,
+    new RegExp(`[^a-z${own}]`, 'u'),
+  ]),
+] as Array<[TradeLanguage, RegExp]>);
+
+/** Global weights of the evidence, set once on the whole development set, not per language. */
+const LEXICON_WEIGHT = 1.2;
+const FOREIGN_LETTER_WEIGHT = 1.5;
+const MALAY_SPELLING_WEIGHT = 0.6;
+const CONTEXT_BONUS = 0.05;
+const SOFTMAX_SHARPNESS = 8;
+/** A paragraph shorter than this joins its neighbour's vote instead of casting its own. */
+const MIN_SEGMENT_LETTERS = 20;
+/** Share of letters another language needs before it is reported as present. */
+const MIN_OTHER_SHARE = 0.1;
+
+const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
+
+interface Ranked {
+  scores: Array<[TradeLanguage, number]>;
+  script: Script | null;
+  letters: number;
+}
+
+function softmax(scores: Array<[TradeLanguage, number]>): Array<[TradeLanguage, number]> {
+  const top = scores[0]?.[1] ?? 0;
+  const exps = scores.map(([language, score]): [TradeLanguage, number] => [
+    language,
+    Math.exp((score - top) * SOFTMAX_SHARPNESS),
+  ]);
+  const total = exps.reduce((sum, [, value]) => sum + value, 0);
+  return exps.map(([language, value]) => [language, value / total]);
+}
+
+function scorePool(
+  text: string,
+  pool: readonly TradeLanguage[],
+  favoured: ReadonlySet<TradeLanguage>,
+): Array<[TradeLanguage, number]> {
+  const scores = new Map<TradeLanguage, number>(pool.map((language) => [language, 0]));
+  if (pool.length > 1) {
+    for (const [code, score] of francAll(text, {
+      only: pool.map((language) => FRANC_CODES[language]),
+      minLength: 1,
+    })) {
+      const language = FROM_FRANC.get(code);
+      if (language) scores.set(language, score);
+    }
+    const words = text.toLowerCase().match(WORD) ?? [];
+    if (words.length > 0) {
+      const { weights, malayOnly } = lexicon();
+      const patterns = pool.map((language) => [language, FOREIGN.get(language)] as const);
+      for (const word of words) {
+        const found = weights.get(word);
+        for (const [language, foreign] of patterns) {
+          let delta = (LEXICON_WEIGHT * (found?.get(language) ?? 0)) / words.length;
+          if (foreign?.test(word)) delta -= FOREIGN_LETTER_WEIGHT / words.length;
+          scores.set(language, (scores.get(language) ?? 0) + delta);
+        }
+        if (malayOnly.has(word) && scores.has('ms')) {
+          scores.set('ms', (scores.get('ms') ?? 0) + MALAY_SPELLING_WEIGHT / words.length);
+        }
+      }
+    }
+  }
+  for (const language of favoured) {
+    if (scores.has(language)) scores.set(language, (scores.get(language) ?? 0) + CONTEXT_BONUS);
+  }
+  return [...scores].sort((a, b) => b[1] - a[1]);
+}
+
+function rank(
+  text: string,
+  candidates: readonly TradeLanguage[],
+  favoured: ReadonlySet<TradeLanguage>,
+): Ranked {
+  const profile = scriptProfile(text);
+  const script = profile.dominant ?? null;
+  if (script === null) return { scores: [], script, letters: 0 };
+  const only = SINGLE_LANGUAGE_SCRIPTS[script];
+  let pool: readonly TradeLanguage[];
+  if (only !== undefined && candidates.includes(only)) {
+    pool = [only];
+  } else {
+    pool = (SCRIPT_POOLS[script] ?? []).filter((language) => candidates.includes(language));
+    if (pool.length === 0) pool = candidates;
+  }
+  // Han alone is Chinese unless the caller ruled Chinese out: Japanese writing shows kana.
+  if (script === 'han' && pool.includes('zh')) pool = ['zh'];
+  return { scores: softmax(scorePool(text, pool, favoured)), script, letters: profile.letters };
+}
+
+function toResult(ranked: Ranked, others: LanguageShare[]): LanguageResult {
+  const [best, second] = ranked.scores;
+  if (!best)
+    return { language: 'und', confidence: 0, runnerUp: null, others: [], script: ranked.script };
+  return {
+    language: best[0],
+    confidence: best[1],
+    runnerUp: second ? { language: second[0], confidence: second[1] } : null,
+    others,
+    script: ranked.script,
+  };
+}
+
+/** Paragraphs long enough to judge alone; short ones ride with the paragraph before them. */
+function segments(text: string): string[] {
+  const result: string[] = [];
+  for (const paragraph of text.split(/\n\s*\n/)) {
+    const letters = scriptProfile(paragraph).letters;
+    if (letters === 0) continue;
+    const last = result.length - 1;
+    if (letters < MIN_SEGMENT_LETTERS && last >= 0) result[last] = `${result[last]}\n${paragraph}`;
+    else result.push(paragraph);
+  }
+  return result;
+}
+
+/**
+ * The language of the buyer's own words. Mixed text is judged paragraph by paragraph and the
+ * language with most letters wins; the rest are reported in `others`.
+ */
+export function detectLanguage(text: string, options: DetectOptions = {}): LanguageResult {
+  const candidates = options.candidates ?? TRADE_LANGUAGES;
+  const favoured = contextLanguages(options.context);
+  const cleaned = options.clean === false ? text : cleanBuyerText(text);
+  const parts = cleaned.includes('\n') ? segments(cleaned) : [cleaned];
+  if (parts.length <= 1) return toResult(rank(cleaned, candidates, favoured), []);
+
+  const letters = new Map<TradeLanguage, number>();
+  const byLanguage = new Map<TradeLanguage, string[]>();
+  let total = 0;
+  for (const part of parts) {
+    const ranked = rank(part, candidates, favoured);
+    const language = ranked.scores[0]?.[0];
+    if (!language) continue;
+    letters.set(language, (letters.get(language) ?? 0) + ranked.letters);
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), part]);
+    total += ranked.letters;
+  }
+  const [primary] = [...letters].sort((a, b) => b[1] - a[1])[0] ?? [];
+  if (!primary) return toResult({ scores: [], script: null, letters: 0 }, []);
+  const others = [...letters]
+    .filter(([language, count]) => language !== primary && count / total >= MIN_OTHER_SHARE)
+    .map(([language, count]) => ({ language, share: count / total }))
+    .sort((a, b) => b.share - a.share);
+  return toResult(rank((byLanguage.get(primary) ?? []).join('\n'), candidates, favoured), others);
+}

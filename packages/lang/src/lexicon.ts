@@ -1,0 +1,83 @@
+import { createRequire } from 'node:module';
+import { isTradeLanguage, type TradeLanguage } from './languages';
+
+/**
+ * Word-frequency lists shipped by the zxcvbn-ts language packs (built from subtitles and
+ * Wikipedia, independent of any evaluation data) plus stopwords-iso for every language.
+ * Indonesian and Malay share most of their vocabulary, so the Indonesian list counts for both
+ * and only the spellings Malay lists alone carry tell them apart.
+ */
+const FREQUENCY_PACKS: ReadonlyArray<readonly [TradeLanguage, string]> = [
+  ['en', 'en'],
+  ['de', 'de'],
+  ['es', 'es-es'],
+  ['fr', 'fr'],
+  ['it', 'it'],
+  ['nl', 'nl-be'],
+  ['pl', 'pl'],
+  ['pt', 'pt-br'],
+  ['id', 'id'],
+];
+
+const MALAY_GROUP: readonly TradeLanguage[] = ['id', 'ms'];
+
+/** Rank at which a word's weight has fallen to half. Larger lists do not weigh more per word. */
+const RANK_SCALE = Math.log1p(60_000);
+
+export interface Lexicon {
+  /** Per word, the weight (0.5-1, by frequency rank) for each language whose list has it. */
+  weights: ReadonlyMap<string, ReadonlyMap<TradeLanguage, number>>;
+  /** Words only Malay lists have (Malaysian spellings like `bahawa`, `kerana`, `baharu`). */
+  malayOnly: ReadonlySet<string>;
+}
+
+interface ZxcvbnPack {
+  dictionary: Record<string, string[] | undefined>;
+}
+
+const requireFromHere = createRequire(__filename);
+
+function loadPack(pack: string): string[][] {
+  const { dictionary } = requireFromHere(`@zxcvbn-ts/language-${pack}`) as ZxcvbnPack;
+  return Object.entries(dictionary)
+    .filter(([name]) => name.startsWith('commonWords') || name.startsWith('wikipedia'))
+    .map(([, words]) => words ?? []);
+}
+
+function rankWeight(rank: number): number {
+  return 1 - (0.5 * Math.log1p(rank)) / RANK_SCALE;
+}
+
+let loaded: Lexicon | undefined;
+
+export function lexicon(): Lexicon {
+  if (loaded) return loaded;
+  const weights = new Map<string, Map<TradeLanguage, number>>();
+  const add = (word: string, languages: readonly TradeLanguage[], weight: number): void => {
+    const key = word.toLowerCase();
+    let entry = weights.get(key);
+    if (!entry) {
+      entry = new Map();
+      weights.set(key, entry);
+    }
+    for (const language of languages) {
+      if ((entry.get(language) ?? 0) < weight) entry.set(language, weight);
+    }
+  };
+  for (const [language, pack] of FREQUENCY_PACKS) {
+    const target = language === 'id' ? MALAY_GROUP : [language];
+    for (const list of loadPack(pack)) {
+      list.forEach((word, rank) => add(word, target, rankWeight(rank)));
+    }
+  }
+  const stopwords = requireFromHere('stopwords-iso') as Record<string, string[] | undefined>;
+  const indonesian = new Set([...(stopwords.id ?? []), ...weights.keys()]);
+  const malayOnly = new Set((stopwords.ms ?? []).filter((word) => !indonesian.has(word)));
+  for (const [language, words] of Object.entries(stopwords)) {
+    if (!isTradeLanguage(language)) continue;
+    const target = language === 'id' || language === 'ms' ? MALAY_GROUP : [language];
+    for (const word of words ?? []) add(word, target, rankWeight(100));
+  }
+  loaded = { weights, malayOnly };
+  return loaded;
+}
