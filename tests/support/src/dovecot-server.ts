@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFile, chmod, chown, mkdir, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, chmod, chown, mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
@@ -124,6 +124,7 @@ export async function startDovecot(): Promise<DovecotServer> {
   };
 
   let sequence = 0;
+  let usersStamp = 0;
   await start();
   return {
     host: '127.0.0.1',
@@ -134,6 +135,10 @@ export async function startDovecot(): Promise<DovecotServer> {
         throw new Error(`addUser: '${name}' is not a valid test login (letters, digits, . _ @ - only; no ':' in the password)`);
       }
       await appendFile(usersFile, `${name}:{PLAIN}${password}::::::\n`);
+      // Dovecot re-reads the users file when its mtime (in whole seconds) changes, so two
+      // additions within one second must still move it forward.
+      usersStamp = Math.max(Math.floor(Date.now() / 1000), usersStamp + 1);
+      await utimes(usersFile, usersStamp, usersStamp);
     },
     async appendMessages(user, folder, raws) {
       const target = folderDir(user, folder);
