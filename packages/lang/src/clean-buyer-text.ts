@@ -8,7 +8,7 @@ const QUOTE_OPENERS: readonly RegExp[] = [
   /^\s*-{2,}\s*(original message|forwarded message|mensaje original|mensaje reenviado|message d'origine|message transféré|ursprüngliche nachricht|original-nachricht|weitergeleitete nachricht|messaggio originale|messaggio inoltrato|mensagem original|mensagem encaminhada|oorspronkelijk bericht|doorgestuurd bericht|wiadomość oryginalna|oryginalna wiadomość|исходное сообщение|пересылаемое сообщение|оригінальне повідомлення|orijinal ileti|pesan asli|原始邮件|原始郵件|転送されたメッセージ|元のメッセージ|원본 메시지|tin nhắn gốc)\s*-{0,}\s*$/iu,
   /^\s*_{10,}\s*$/u,
   // "On Mon, 3 Mar 2025 at 10:12, Ana <ana@x.es> wrote:" and its translations: a dated attribution line.
-  /^(?=.*[\p{N}@]).{0,200}(?:^|\s)(wrote|escribió|a écrit|schrieb|ha scritto|escreveu|schreef|napisał\(a\)|napisała|napisał|pisze|написал\(а\)|написала|написал|написав|yazdı|menulis|đã viết)\s*:\s*$/iu,
+  /^(?=.*[\p{N}@]).{0,200}(?:^|\s)(wrote|escribió|a écrit|schrieb|ha scritto|escreveu|schreef|napisał\(a\)|napisała|napisał|pisze|написал\(а\)|написала|написал|написав|yazdı|menulis|đã viết)(?:\s.{0,120})?\s*:\s*$/iu,
   /(写道|寫道|書きました|작성했습니다|님이 작성)\s*[:：]?\s*$/u,
 ];
 
@@ -44,7 +44,8 @@ const FOOTER =
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 /** Model codes, sizes and quantities: any token mixing digits with letters, and bare numbers. */
-const CODE_OR_NUMBER = /[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*(?:[-/.,×x*][\p{L}\p{N}]+)*/gu;
+const CODE_OR_NUMBER =
+  /(?:[\p{L}\p{N}]+[-/.])*[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*(?:[-/.,×x*][\p{L}\p{N}]+)*/gu;
 
 function cutAtQuote(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i += 1) {

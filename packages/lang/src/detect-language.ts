@@ -97,6 +97,7 @@ const MIN_SEGMENT_LETTERS = 20;
 const MIN_OTHER_SHARE = 0.1;
 
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
+const ASCII_WORD = /^[a-z'’]+$/;
 
 interface Ranked {
   scores: Array<[TradeLanguage, number]>;
@@ -133,11 +134,21 @@ function scorePool(
       const { weights, malayOnly } = lexicon();
       const patterns = pool.map((language) => [language, FOREIGN.get(language)] as const);
       for (const word of words) {
-        const found = weights.get(word);
-        for (const [language, foreign] of patterns) {
-          let delta = (LEXICON_WEIGHT * (found?.get(language) ?? 0)) / words.length;
-          if (foreign?.test(word)) delta -= FOREIGN_LETTER_WEIGHT / words.length;
-          scores.set(language, (scores.get(language) ?? 0) + delta);
+        for (const [language, weight] of weights.get(word) ?? []) {
+          const score = scores.get(language);
+          if (score !== undefined)
+            scores.set(language, score + (LEXICON_WEIGHT * weight) / words.length);
+        }
+        // Plain ASCII words fit every alphabet in the pools; only the rest need the letter check.
+        if (!ASCII_WORD.test(word)) {
+          for (const [language, foreign] of patterns) {
+            if (foreign?.test(word)) {
+              scores.set(
+                language,
+                (scores.get(language) ?? 0) - FOREIGN_LETTER_WEIGHT / words.length,
+              );
+            }
+          }
         }
         if (malayOnly.has(word) && scores.has('ms')) {
           scores.set('ms', (scores.get('ms') ?? 0) + MALAY_SPELLING_WEIGHT / words.length);
