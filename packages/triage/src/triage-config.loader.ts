@@ -112,7 +112,7 @@ function adapter(value: Json, key: string): MarketplaceAdapter {
  * into the defaults; lists replace the default list, except `marketplaces` and
  * `extraMarketplaces`: `marketplaces` replaces the built-in adapters, `extraMarketplaces` adds to them.
  */
-export function loadTriageConfig(json: string | Json = {}): TriageConfig {
+export function loadTriageConfig(json: unknown = {}): TriageConfig {
   let parsed: Json = json;
   if (typeof json === 'string') {
     try {

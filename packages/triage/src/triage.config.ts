@@ -286,7 +286,7 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     genuineDiscount: { spam: 0.15, scam: 0.5, spy: 0.5 },
     learnedCleanDiscount: 1,
     thresholds: { spam: 50, scam: 50, spy: 50 },
-    nearDuplicateBits: 6,
+    nearDuplicateBits: 8,
     tierA: 6,
     tierB: 2.5,
   },

@@ -1,5 +1,5 @@
 /**
- * 64-bit simhash over word 3-shingles (single characters for CJK scripts), so lightly edited
+ * 64-bit simhash over words and word pairs (single characters for CJK scripts), so lightly edited
  * copies of one text land a few bits apart while unrelated texts differ in about half the bits.
  */
 const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu;
@@ -13,11 +13,10 @@ function fnv1a(text: string, seed: number): number {
   return hash >>> 0;
 }
 
-/** Mixes a shingle's token hashes into one 32-bit value (murmur3 finaliser after a running combine). */
-function mix(a: number, b: number, c: number, seed: number): number {
+/** Mixes a feature's token hashes into one 32-bit value (murmur3 finaliser after a combine). */
+function mix(a: number, b: number, seed: number): number {
   let h = Math.imul(a ^ seed, 0x9e3779b1);
   h = Math.imul(h ^ b, 0x85ebca6b) ^ (h >>> 13);
-  h = Math.imul(h ^ c, 0xc2b2ae35) ^ (h >>> 16);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return (h ^ (h >>> 12)) >>> 0;
@@ -28,17 +27,18 @@ export function simhash(text: string): string {
   const tokens = text.slice(0, 2000).toLowerCase().match(TOKEN) ?? [];
   const hashes = tokens.map((token) => fnv1a(token, 0x811c9dc5));
   const counts = new Int32Array(64);
-  const span = Math.min(3, hashes.length);
-  for (let i = 0; span > 0 && i + span <= hashes.length; i += 1) {
-    const a = hashes[i]!;
-    const b = span > 1 ? hashes[i + 1]! : 0;
-    const c = span > 2 ? hashes[i + 2]! : 0;
-    const low = mix(a, b, c, 0x01234567);
-    const high = mix(a, b, c, 0x76543210);
+  const add = (first: number, second: number): void => {
+    const low = mix(first, second, 0x01234567);
+    const high = mix(first, second, 0x76543210);
     for (let bit = 0; bit < 32; bit += 1) {
       counts[bit]! += (low >>> bit) & 1 ? 1 : -1;
       counts[bit + 32]! += (high >>> bit) & 1 ? 1 : -1;
     }
+  };
+  // Words and word pairs: pairs keep the order, single words keep an edited copy close.
+  for (let i = 0; i < hashes.length; i += 1) {
+    add(hashes[i]!, 0);
+    if (i + 1 < hashes.length) add(hashes[i]!, hashes[i + 1]!);
   }
   let high = 0;
   let low = 0;

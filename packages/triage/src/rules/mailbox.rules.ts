@@ -12,7 +12,7 @@ export const freeMail: TriageRule = {
     zh: '发件人使用免费邮箱；不少小买家也用免费邮箱，需结合其他迹象判断。',
   },
   evaluate(facts) {
-    if (!facts.senderDomain || facts.config.domesticFreeMail.includes(facts.senderSite)) return undefined;
+    if (!facts.senderDomain || facts.marketplace || facts.config.domesticFreeMail.includes(facts.senderSite)) return undefined;
     return isFreeMailDomain(facts.senderSite) ? { detail: facts.senderDomain } : undefined;
   },
 };

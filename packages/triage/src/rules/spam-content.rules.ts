@@ -302,7 +302,7 @@ export const genericGreeting = phraseRule({
     zh: '邮件使用泛泛的称呼而不是具体姓名，群发邮件常见。',
   },
   phrases: {
-    en: ['dear (sir|madam|sir/madam|sir or madam|friend|manager|purchasing manager|sales manager|business owner|valued customer|customer|partner|colleague)s?', 'hello (friend|dear)', 'greetings (of|from) the day', 'to whom it may concern', 'dear (ceo|president|owner|website owner)'],
+    en: ['dear (sir|madam|sir/madam|sir or madam|friend|manager|purchasing manager|sales manager|business owner|valued customer|customer|partner|colleague)s?', '(hello|hi|greetings),? (friend|dear|sir|madam|sir/madam|sir or madam)', 'greetings (of|from) the day', 'to whom it may concern', 'dear (ceo|president|owner|website owner)'],
     es: ['estimado (señor|cliente|amigo)', 'a quien corresponda'],
     pt: ['prezado (senhor|cliente)', 'caro (senhor|amigo)'],
     fr: ['cher (monsieur|ami|client)', 'madame, monsieur'],
