@@ -39,7 +39,7 @@ describe('detectLanguage', () => {
   });
 
   it.each([
-    ['en', 'price'],
+    ['en', 'quotation'],
     ['de', 'Fliesen'],
     ['pl', 'płytki'],
     ['tr', 'fiyatı'],

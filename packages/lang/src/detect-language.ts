@@ -88,7 +88,7 @@ const FOREIGN: ReadonlyMap<TradeLanguage, RegExp> = new Map([
 /** Global weights of the evidence, set once on the whole development set, not per language. */
 const LEXICON_WEIGHT = 1.2;
 const FOREIGN_LETTER_WEIGHT = 1.5;
-const MALAY_SPELLING_WEIGHT = 0.6;
+const MALAY_SPELLING_WEIGHT = 2;
 const CONTEXT_BONUS = 0.05;
 const SOFTMAX_SHARPNESS = 8;
 /** A paragraph shorter than this joins its neighbour's vote instead of casting its own. */

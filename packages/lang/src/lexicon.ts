@@ -21,6 +21,12 @@ const FREQUENCY_PACKS: ReadonlyArray<readonly [TradeLanguage, string]> = [
 
 const MALAY_GROUP: readonly TradeLanguage[] = ['id', 'ms'];
 
+/**
+ * The Indonesian subtitle list also holds Malaysian spellings far down its tail (`kerana`,
+ * `bahawa`), so only its common words rule a Malay spelling out as shared.
+ */
+const COMMON_INDONESIAN_RANK = 5_000;
+
 /** Rank at which a word's weight has fallen to half. Larger lists do not weigh more per word. */
 const RANK_SCALE = Math.log1p(60_000);
 
@@ -64,14 +70,17 @@ export function lexicon(): Lexicon {
       if ((entry.get(language) ?? 0) < weight) entry.set(language, weight);
     }
   };
+  const stopwords = requireFromHere('stopwords-iso') as Record<string, string[] | undefined>;
+  const indonesian = new Set(stopwords.id ?? []);
   for (const [language, pack] of FREQUENCY_PACKS) {
     const target = language === 'id' ? MALAY_GROUP : [language];
     for (const list of loadPack(pack)) {
-      list.forEach((word, rank) => add(word, target, rankWeight(rank)));
+      list.forEach((word, rank) => {
+        add(word, target, rankWeight(rank));
+        if (language === 'id' && rank < COMMON_INDONESIAN_RANK) indonesian.add(word.toLowerCase());
+      });
     }
   }
-  const stopwords = requireFromHere('stopwords-iso') as Record<string, string[] | undefined>;
-  const indonesian = new Set([...(stopwords.id ?? []), ...weights.keys()]);
   const malayOnly = new Set((stopwords.ms ?? []).filter((word) => !indonesian.has(word)));
   for (const [language, words] of Object.entries(stopwords)) {
     if (!isTradeLanguage(language)) continue;
