@@ -6,6 +6,7 @@ import { MailboxEntity } from './mailbox.entity';
 import { MessageLocationEntity } from './message-location.entity';
 import { MessageEntity } from './message.entity';
 import { QuarantinedMessageEntity } from './quarantined-message.entity';
+import { REPLY_ENTITIES } from './replies.entity-set';
 import { ThreadEntity } from './thread.entity';
 
 export * from './api-token.entity';
@@ -16,6 +17,7 @@ export * from './mailbox.entity';
 export * from './message-location.entity';
 export * from './message.entity';
 export * from './quarantined-message.entity';
+export * from './replies.entity-set';
 export * from './thread.entity';
 
 export const ENTITIES = [
@@ -28,4 +30,5 @@ export const ENTITIES = [
   MessageLocationEntity,
   QuarantinedMessageEntity,
   ThreadEntity,
+  ...REPLY_ENTITIES,
 ];
