@@ -13,12 +13,13 @@ export interface E2eApp {
   /** A valid bearer token for the requests under test. */
   token: string;
   dir: string;
-  close(): Promise<void>;
+  /** Stops the app and, unless `keepFiles`, deletes its database and blobs. */
+  close(keepFiles?: boolean): Promise<void>;
 }
 
-/** A complete service on its own temporary SQLite database and blob directory. */
-export async function startE2eApp(env: Record<string, string> = {}): Promise<E2eApp> {
-  const dir = await mkdtemp(join(tmpdir(), 'inquiry-e2e-'));
+/** A complete service on its own SQLite database and blob directory (temporary unless `dir`). */
+export async function startE2eApp(env: Record<string, string> = {}, dir?: string): Promise<E2eApp> {
+  dir ??= await mkdtemp(join(tmpdir(), 'inquiry-e2e-'));
   const config = loadConfig({
     DB_URL: `sqlite:${join(dir, 'inquiry.sqlite')}`,
     BLOB_DIR: join(dir, 'blobs'),
@@ -36,9 +37,9 @@ export async function startE2eApp(env: Record<string, string> = {}): Promise<E2e
     config,
     token,
     dir,
-    async close() {
+    async close(keepFiles = false) {
       await app.close();
-      await rm(dir, { recursive: true, force: true });
+      if (!keepFiles) await rm(dir, { recursive: true, force: true });
     },
   };
 }
