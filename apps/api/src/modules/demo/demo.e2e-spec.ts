@@ -15,6 +15,17 @@ describe('demo inbox (e2e)', () => {
     const items = list.body.items as Array<{ verdict: string | null; language: string | null }>;
     expect(items).toHaveLength(12);
     for (const item of items) expect(item.verdict).toMatch(/^(clean|spam|scam|spy)$/);
+    expect(new Set(items.map((item) => item.language))).toEqual(
+      new Set(['es', 'de', 'fr', 'pt', 'ar', 'ru', 'en', 'tr']),
+    );
+    const russian = await request(first.app.getHttpServer())
+      .get('/api/inquiries')
+      .query({ language: 'ru' })
+      .set(auth)
+      .expect(200);
+    expect((russian.body.items as Array<{ subject: string }>).map((item) => item.subject)).toEqual([
+      'Запрос цены: кабель ВВГнг 3x2,5, 20 км',
+    ]);
     const db = first.app.get(DataSource);
     expect(await db.getRepository(MessageEntity).countBy({ demo: false })).toBe(0);
 

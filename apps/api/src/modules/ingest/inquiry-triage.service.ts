@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import type { NormalisedMessage } from '@inquiry/mail';
-import { loadTriageConfig, triage, type TriageConfig } from '@inquiry/triage';
+import { detectLanguage } from '@inquiry/lang';
+import { loadTriageConfig, senderText, triage, type TriageConfig } from '@inquiry/triage';
 import { AppConfig } from '../../config/app-config';
 import type { StoredSignal, Tier, Verdict } from '../../database/entities';
 
@@ -19,7 +20,11 @@ export interface InquiryAssessment {
   country?: string;
 }
 
-/** Wraps the pure triage package for the service: configuration from TRIAGE_CONFIG, plain data out. */
+/**
+ * Wraps the pure language and triage packages for the service, the same way `inquiry triage`
+ * does: the language of the buyer's own words (not the quoted thread or a marketplace
+ * template) feeds triage. Configuration comes from TRIAGE_CONFIG.
+ */
 @Injectable()
 export class InquiryTriageService {
   private readonly config: TriageConfig;
@@ -31,14 +36,17 @@ export class InquiryTriageService {
   }
 
   assess(message: NormalisedMessage, receivedAt: Date): InquiryAssessment {
-    const result = triage({ message }, { now: receivedAt }, this.config);
+    const language = detectLanguage(senderText(message, this.config), {
+      context: { charset: message.declaredCharsets[0], contentLanguage: message.contentLanguage },
+    }).language;
+    const result = triage({ message, language }, { now: receivedAt }, this.config);
     return {
       verdict: result.verdict,
       spamScore: result.scores.spam,
       scamScore: result.scores.scam,
       spyScore: result.scores.spy,
       tier: result.tier,
-      language: null,
+      language,
       slaDueAt: result.slaDue ?? null,
       signals: result.signals.map(({ id, class: signalClass, weight, detail }) => ({
         id,
