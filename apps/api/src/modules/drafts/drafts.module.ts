@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DraftsController } from './drafts.controller';
+import { DraftsRepository } from './drafts.repository';
+import { DraftsService } from './drafts.service';
+
+/** Drafts in the buyer's language, the forbidden-phrase check, approval and reps' signatures. */
+@Module({
+  controllers: [DraftsController],
+  providers: [DraftsRepository, DraftsService],
+  exports: [DraftsService],
+})
+export class DraftsModule {}

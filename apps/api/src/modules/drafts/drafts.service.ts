@@ -1,0 +1,369 @@
+import { Injectable } from '@nestjs/common';
+import {
+  ForbiddenPhraseChecker,
+  type ForbiddenPhraseHit,
+  localeDirection,
+  type Signature,
+  TemplateCatalog,
+} from '@inquiry/templates';
+import { DomainError, ErrorCode } from '../../common/domain-error';
+import type {
+  DraftAttachment,
+  DraftEntity,
+  DraftKind,
+  SenderProfileEntity,
+  Tier,
+} from '../../database/entities';
+import { chooseTemplate, productFromSubject, readInquiryContent, type TemplateChoice } from './draft-choice';
+import { loadVariables, storeVariables } from './draft-variables';
+import type {
+  ApproveDraftDto,
+  DraftResponseDto,
+  ProposeDraftDto,
+  SenderProfileDto,
+  SenderProfileResponseDto,
+  UpdateDraftDto,
+} from './drafts.dto';
+import { DraftsRepository, type InquiryForReply } from './drafts.repository';
+import { asValidationError, ReplyError, ReplyErrorCode } from './reply.errors';
+
+/** A draft another feature prepares: a sample offer or a quotation's cover mail. */
+export interface NewDraft {
+  inquiryId: number;
+  kind: DraftKind;
+  templateId: string;
+  /** Template variables other than the buyer's name and the signature, which are filled in here. */
+  variables: Record<string, unknown>;
+  locale?: string;
+  attachments?: DraftAttachment[];
+  quoteId?: number;
+  sampleOfferId?: number;
+  rep: string;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Drafts in the buyer's language: proposes one from the inquiry, lets the rep edit and
+ * switch language, checks every save for forbidden phrases and guards approval.
+ */
+@Injectable()
+export class DraftsService {
+  private readonly catalog = new TemplateCatalog();
+  private readonly checker = new ForbiddenPhraseChecker();
+
+  constructor(private readonly repository: DraftsRepository) {}
+
+  async propose(inquiryId: number, dto: ProposeDraftDto, rep: string): Promise<DraftResponseDto> {
+    const inquiry = await this.inquiry(inquiryId);
+    const message = inquiry.message;
+    const reading = readInquiryContent(message.subject, message.text);
+    let choice: TemplateChoice | undefined;
+    if (!dto.templateId) {
+      const chosen = chooseTemplate(effectiveTier(inquiry), reading);
+      if (!chosen) {
+        throw new ReplyError(
+          ReplyErrorCode.NoSalesReply,
+          `inquiry ${inquiryId} is tier D (${inquiry.verdict ?? 'suspicious'}): no sales reply is proposed; pick a template explicitly to answer anyway`,
+        );
+      }
+      choice = chosen;
+    }
+    const templateId = dto.templateId ?? choice!.templateId;
+    const product = productFromSubject(message.subject);
+    const inferred: Record<string, unknown> = {
+      product,
+      topic: product,
+      quantity: reading.quantity ?? undefined,
+      quoteDate: nextWorkingDay(new Date()),
+      answerBy: nextWorkingDay(new Date()),
+    };
+    const declared = this.declaredVariables(templateId);
+    const variables = Object.fromEntries(
+      Object.entries({ ...inferred, ...dto.variables }).filter(
+        ([name, value]) => declared.has(name) && value !== undefined,
+      ),
+    );
+    const draft = await this.create({
+      inquiryId,
+      kind: 'reply',
+      templateId,
+      variables,
+      locale: dto.locale,
+      rep,
+    });
+    return choice ? { ...draft, choice } : draft;
+  }
+
+  async create(input: NewDraft): Promise<DraftResponseDto> {
+    const inquiry = await this.inquiry(input.inquiryId);
+    const locale = input.locale ?? this.buyerLocale(inquiry);
+    const stored = storeVariables(input.variables);
+    const rendered = await this.render(input.templateId, locale, stored, inquiry, input.rep);
+    const now = new Date();
+    const draft = await this.repository.insertDraft({
+      inquiryId: input.inquiryId,
+      kind: input.kind,
+      templateId: input.templateId,
+      variables: stored,
+      locale: rendered.locale,
+      subject: rendered.subject,
+      text: rendered.text,
+      attachments: input.attachments ?? [],
+      flags: this.check(rendered.subject, rendered.text, rendered.locale),
+      status: 'editing',
+      quoteId: input.quoteId ?? null,
+      sampleOfferId: input.sampleOfferId ?? null,
+      createdBy: input.rep,
+      approvedBy: null,
+      approvedAt: null,
+      overrideBy: null,
+      overrideAt: null,
+      overrideReason: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    return toResponse(draft);
+  }
+
+  async get(id: number): Promise<DraftResponseDto> {
+    return toResponse(await this.find(id));
+  }
+
+  async list(inquiryId: number): Promise<DraftResponseDto[]> {
+    await this.inquiry(inquiryId);
+    return (await this.repository.draftsOf(inquiryId)).map(toResponse);
+  }
+
+  /** Any edit withdraws approval: what was approved is no longer what would be sent. */
+  async update(id: number, dto: UpdateDraftDto, rep: string): Promise<DraftResponseDto> {
+    const draft = await this.find(id);
+    assertNotSent(draft);
+    let { subject, text, locale } = draft;
+    if (dto.locale !== undefined && dto.locale !== draft.locale) {
+      const inquiry = await this.inquiry(draft.inquiryId);
+      const rendered = await this.render(draft.templateId, dto.locale, draft.variables, inquiry, rep);
+      ({ subject, text, locale } = rendered);
+    }
+    subject = dto.subject ?? subject;
+    text = dto.text ?? text;
+    const changes: Partial<DraftEntity> = {
+      subject,
+      text,
+      locale,
+      flags: this.check(subject, text, locale),
+      status: 'editing',
+      approvedBy: null,
+      approvedAt: null,
+      overrideBy: null,
+      overrideAt: null,
+      overrideReason: null,
+      updatedAt: new Date(),
+    };
+    if (!(await this.repository.updateUnsent(id, changes))) throw alreadySent(id);
+    return this.get(id);
+  }
+
+  async approve(id: number, dto: ApproveDraftDto, rep: string): Promise<DraftResponseDto> {
+    const draft = await this.find(id);
+    assertNotSent(draft);
+    if (draft.flags.length > 0 && !dto.overrideReason) {
+      throw new ReplyError(
+        ReplyErrorCode.DraftFlagged,
+        `draft ${id} contains ${draft.flags.length} forbidden phrase(s); rewrite them or approve with an overrideReason`,
+        draft.flags,
+      );
+    }
+    const now = new Date();
+    const override =
+      draft.flags.length > 0
+        ? { overrideBy: rep, overrideAt: now, overrideReason: dto.overrideReason ?? null }
+        : { overrideBy: null, overrideAt: null, overrideReason: null };
+    const approved = await this.repository.updateUnsent(id, {
+      status: 'approved',
+      approvedBy: rep,
+      approvedAt: now,
+      ...override,
+      updatedAt: now,
+    });
+    if (!approved) throw alreadySent(id);
+    return this.get(id);
+  }
+
+  /** The draft as it may be sent: approved, and flagged phrases overridden by someone. */
+  async sendable(id: number): Promise<DraftEntity> {
+    const draft = await this.find(id);
+    if (draft.status === 'sent') return draft;
+    if (draft.status !== 'approved') {
+      throw new ReplyError(ReplyErrorCode.DraftNotApproved, `draft ${id} must be approved before it is sent`);
+    }
+    if (draft.flags.length > 0 && !draft.overrideBy) {
+      throw new ReplyError(
+        ReplyErrorCode.DraftFlagged,
+        `draft ${id} has flagged phrases and no recorded override`,
+        draft.flags,
+      );
+    }
+    return draft;
+  }
+
+  async senderProfile(rep: string): Promise<SenderProfileResponseDto> {
+    return toProfileResponse(await this.profileOf(rep));
+  }
+
+  async saveSenderProfile(rep: string, dto: SenderProfileDto): Promise<SenderProfileResponseDto> {
+    return toProfileResponse(await this.repository.saveSenderProfile({ rep, ...dto }));
+  }
+
+  /** The rep's profile; drafts, letterheads and From names all need it. */
+  async profileOf(rep: string): Promise<SenderProfileEntity> {
+    const profile = await this.repository.senderProfile(rep);
+    if (!profile) {
+      throw new ReplyError(
+        ReplyErrorCode.SenderProfileMissing,
+        `no signature for ${rep}: set it with PUT /api/sender-profile first`,
+      );
+    }
+    return profile;
+  }
+
+  /** The buyer's language as a locale we write in, English when unknown. */
+  buyerLocale(inquiry: Pick<InquiryForReply, 'language' | 'contact'>): string {
+    const language = inquiry.language;
+    if (!language || language === 'und') return this.catalog.resolveLocale(undefined);
+    const country = inquiry.contact?.country;
+    return this.catalog.resolveLocale(country ? `${language}-${country}` : language);
+  }
+
+  async inquiry(id: number): Promise<InquiryForReply> {
+    const inquiry = await this.repository.inquiryForReply(id);
+    if (!inquiry) throw new DomainError(ErrorCode.InquiryNotFound, `inquiry ${id} does not exist`);
+    return inquiry;
+  }
+
+  private async find(id: number): Promise<DraftEntity> {
+    const draft = await this.repository.findDraft(id);
+    if (!draft) throw new ReplyError(ReplyErrorCode.DraftNotFound, `draft ${id} does not exist`);
+    return draft;
+  }
+
+  private declaredVariables(templateId: string): Set<string> {
+    try {
+      return new Set(Object.keys(this.catalog.definition(templateId).variables));
+    } catch (error) {
+      throw asValidationError(error);
+    }
+  }
+
+  private async render(
+    templateId: string,
+    locale: string,
+    stored: Record<string, unknown>,
+    inquiry: InquiryForReply,
+    rep: string,
+  ): Promise<{ locale: string; subject: string; text: string }> {
+    const profile = await this.profileOf(rep);
+    const signature: Signature = {
+      name: profile.fullName,
+      title: profile.title,
+      company: profile.company,
+      phone: profile.phone,
+      email: profile.email,
+      website: profile.website,
+    };
+    try {
+      const definition = this.catalog.definition(templateId);
+      const rendered = this.catalog.render(templateId, locale, {
+        ...loadVariables(definition, stored),
+        buyerName: buyerName(inquiry),
+        rep: signature,
+      });
+      return { locale: rendered.locale, subject: rendered.subject, text: rendered.text };
+    } catch (error) {
+      throw asValidationError(error);
+    }
+  }
+
+  private check(subject: string, text: string, locale: string): ForbiddenPhraseHit[] {
+    return this.checker.check(`${subject}\n\n${text}`, locale);
+  }
+}
+
+/** Greet by name: the contact's, else the From display name, else the mailbox name. */
+function buyerName(inquiry: InquiryForReply): string {
+  const name = inquiry.contact?.name?.trim() || inquiry.message.fromName.trim();
+  if (name) return name;
+  return (inquiry.message.fromAddress ?? inquiry.contact?.address ?? 'customer').split('@')[0]!;
+}
+
+/**
+ * A rep's verdict override outranks triage: marked clean, a tier-D inquiry is treated as
+ * genuine but unranked (C); marked spam, scam or spy, it gets no sales reply.
+ */
+function effectiveTier(inquiry: InquiryForReply): Tier | null {
+  if (!inquiry.verdictOverride) return inquiry.tier;
+  if (inquiry.verdictOverride !== 'clean') return 'D';
+  return inquiry.tier === 'D' ? 'C' : inquiry.tier;
+}
+
+/** The next Monday-to-Friday date after `from`, as YYYY-MM-DD (UTC). */
+export function nextWorkingDay(from: Date): string {
+  let day = new Date(from.getTime() + DAY_MS);
+  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day = new Date(day.getTime() + DAY_MS);
+  return day.toISOString().slice(0, 10);
+}
+
+function assertNotSent(draft: DraftEntity): void {
+  if (draft.status === 'sent') throw alreadySent(draft.id);
+}
+
+function alreadySent(id: number): ReplyError {
+  return new ReplyError(ReplyErrorCode.DraftAlreadySent, `draft ${id} has been sent and can no longer change`);
+}
+
+export function toResponse(draft: DraftEntity): DraftResponseDto {
+  return {
+    id: draft.id,
+    inquiryId: draft.inquiryId,
+    kind: draft.kind,
+    templateId: draft.templateId,
+    locale: draft.locale,
+    dir: localeDirection(draft.locale),
+    subject: draft.subject,
+    text: draft.text,
+    attachments: draft.attachments,
+    flags: draft.flags.map(({ phrase, category, suggestion, match, index, locale }) => ({
+      phrase,
+      category,
+      suggestion,
+      match,
+      index,
+      locale,
+    })),
+    status: draft.status,
+    approvedBy: draft.approvedBy,
+    approvedAt: draft.approvedAt,
+    override:
+      draft.overrideBy && draft.overrideAt
+        ? { by: draft.overrideBy, at: draft.overrideAt, reason: draft.overrideReason ?? '' }
+        : null,
+    quoteId: draft.quoteId,
+    sampleOfferId: draft.sampleOfferId,
+    createdBy: draft.createdBy,
+    createdAt: draft.createdAt,
+    updatedAt: draft.updatedAt,
+  };
+}
+
+function toProfileResponse(profile: SenderProfileEntity): SenderProfileResponseDto {
+  return {
+    rep: profile.rep,
+    fullName: profile.fullName,
+    title: profile.title,
+    company: profile.company,
+    phone: profile.phone,
+    email: profile.email,
+    website: profile.website,
+    addressLines: profile.addressLines,
+  };
+}

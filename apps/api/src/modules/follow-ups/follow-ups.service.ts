@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { followUpSchedule } from '@inquiry/templates';
+import type { FollowUpEntity, QuoteEntity } from '../../database/entities';
+import { ReplyError, ReplyErrorCode } from '../drafts/reply.errors';
+import type { FollowUpResponseDto, FollowUpUrgency, ListFollowUpsQueryDto } from './follow-ups.dto';
+import { FollowUpsRepository } from './follow-ups.repository';
+
+const DAY_MS = 86_400_000;
+
+/** Chasing sent quotes: the schedule, cancellation when the buyer answers, and each rep's list. */
+@Injectable()
+export class FollowUpsService {
+  constructor(private readonly repository: FollowUpsRepository) {}
+
+  /** Creates the reminders for a quote sent at `sentAt` in `threadId`; safe to call twice. */
+  async scheduleForQuote(quote: QuoteEntity, sentAt: Date, threadId: number | null, rep: string): Promise<void> {
+    const now = new Date();
+    await this.repository.insertSteps(
+      followUpSchedule(sentAt, quote.followUpDays).map((step) => ({
+        quoteId: quote.id,
+        inquiryId: quote.inquiryId,
+        threadId,
+        rep,
+        step: step.step,
+        dueAt: step.dueAt,
+        quoteSentAt: sentAt,
+        status: 'pending',
+        cancelledReason: null,
+        closedAt: null,
+        closedBy: null,
+        createdAt: now,
+      })),
+    );
+  }
+
+  cancelAnswered(now = new Date()): Promise<number> {
+    return this.repository.cancelAnswered(now);
+  }
+
+  /**
+   * Due and overdue follow-ups of a rep. Answered threads are settled first, so the list is
+   * right even between two scheduler runs.
+   */
+  async list(query: ListFollowUpsQueryDto, caller: string, now = new Date()): Promise<FollowUpResponseDto[]> {
+    await this.repository.cancelAnswered(now);
+    const rep = query.rep === 'all' ? undefined : (query.rep ?? caller);
+    const until = new Date(now.getTime() + (query.aheadDays ?? 0) * DAY_MS);
+    return (await this.repository.pendingDueBy(rep, until)).map((entry) => toResponse(entry, now));
+  }
+
+  async forQuotes(quoteIds: number[], now = new Date()): Promise<FollowUpResponseDto[]> {
+    return (await this.repository.forQuotes(quoteIds)).map((entry) => toResponse(entry, now));
+  }
+
+  async complete(id: number, by: string, now = new Date()): Promise<FollowUpResponseDto> {
+    const entry = await this.repository.findById(id);
+    if (!entry) throw new ReplyError(ReplyErrorCode.FollowUpNotFound, `follow-up ${id} does not exist`);
+    await this.repository.close(id, by, now);
+    return toResponse((await this.repository.findById(id))!, now);
+  }
+}
+
+export function urgencyOf(dueAt: Date, now: Date): FollowUpUrgency {
+  if (dueAt.getTime() > now.getTime()) return 'upcoming';
+  return now.getTime() - dueAt.getTime() > DAY_MS ? 'overdue' : 'due';
+}
+
+function toResponse(entry: FollowUpEntity, now: Date): FollowUpResponseDto {
+  return {
+    id: entry.id,
+    quoteId: entry.quoteId,
+    quoteNumber: entry.quote?.number ?? '',
+    inquiryId: entry.inquiryId,
+    rep: entry.rep,
+    step: entry.step,
+    dueAt: entry.dueAt,
+    status: entry.status,
+    urgency: urgencyOf(entry.dueAt, now),
+    cancelledReason: entry.cancelledReason,
+  };
+}
