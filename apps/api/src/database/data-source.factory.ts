@@ -20,7 +20,9 @@ export function createDataSource(database: DatabaseConfig): DataSource {
     synchronize: false,
     migrationsRun: false,
     migrationsTableName: 'schema_migrations',
-    logging: ['error', 'warn'],
+    // Failed queries are rethrown and reported by whoever handles them (a lost insert race
+    // is expected and handled), so TypeORM itself only logs warnings and migrations.
+    logging: ['warn', 'migration'],
   } satisfies Partial<DataSourceOptions>;
 
   if (database.type === 'sqlite') {

@@ -9,7 +9,6 @@ import {
   QuarantinedMessageEntity,
   ThreadEntity,
 } from '../../database/entities';
-import { isUniqueViolation } from '../../database/unique-violation';
 import type { IngestOrigin } from './ingest.types';
 
 type ImapOrigin = Extract<IngestOrigin, { kind: 'imap' }>;
@@ -49,18 +48,20 @@ export class IngestRepository {
     origin: ImapOrigin,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    try {
-      await manager.insert(MessageLocationEntity, {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(MessageLocationEntity)
+      .values({
         messageId,
         mailboxId: origin.mailboxId,
         folder: origin.folder,
         uidValidity: origin.uidValidity,
         uid: origin.uid,
         createdAt: new Date(),
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+      })
+      .orIgnore()
+      .execute();
   }
 
   async ownAddresses(): Promise<string[]> {
@@ -128,21 +129,21 @@ export class IngestRepository {
       await repository.update({ id: existing.id }, { ...changes, updatedAt: now });
       return { ...existing, ...changes };
     }
-    try {
-      return await repository.save(
-        repository.create({
-          address,
-          name: name.slice(0, 500),
-          company: details.company?.slice(0, 500) ?? null,
-          country: details.country ?? null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return repository.findOneByOrFail({ address });
-    }
+    // INSERT IGNORE / OR IGNORE: when another worker created the contact first, use theirs.
+    await repository
+      .createQueryBuilder()
+      .insert()
+      .values({
+        address,
+        name: name.slice(0, 500),
+        company: details.company?.slice(0, 500) ?? null,
+        country: details.country ?? null,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .orIgnore()
+      .execute();
+    return repository.findOneByOrFail({ address });
   }
 
   /** The thread of the newest stored message among those this one refers to. */

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { MalformedMessageError, type NormalisedMessage, parseMessage } from '@inquiry/mail';
-import { isUniqueViolation } from '../../database/unique-violation';
+import { isDeadlock, isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
 import { dedupKey, messageIdKey, normaliseMessageId } from './dedup-key';
 import { IngestRepository } from './ingest.repository';
@@ -12,7 +12,8 @@ import { normaliseSubject } from './subject-threading';
 const SUBJECT_THREAD_WINDOW_MS = 90 * 24 * 3600 * 1000;
 /** Dates further ahead than this are a sender's clock (or a trick), not when the mail arrived. */
 const MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000;
-const OWN_ADDRESS_TTL_MS = 30_000;
+/** InnoDB may pick a concurrent ingest as a deadlock victim; the retry then sees the winner's rows. */
+const DEADLOCK_RETRIES = 3;
 
 /**
  * The single way a raw message enters the store, used by IMAP sync, imports and the demo
@@ -23,7 +24,6 @@ const OWN_ADDRESS_TTL_MS = 30_000;
 @Injectable()
 export class MessageIngestService {
   private readonly logger = new Logger(MessageIngestService.name);
-  private ownAddresses: { set: Set<string>; loadedAt: number } | undefined;
 
   constructor(
     private readonly repository: IngestRepository,
@@ -53,13 +53,16 @@ export class MessageIngestService {
     const existing = await this.repository.messageIdByDedupKey(key);
     if (existing !== null) return this.recordDuplicate(existing, origin);
 
-    try {
-      return await this.store(parsed, raw.length, rawSha256, key, origin);
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const winner = await this.repository.messageIdByDedupKey(key);
-      if (winner === null) throw error;
-      return this.recordDuplicate(winner, origin);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.store(parsed, raw.length, rawSha256, key, origin);
+      } catch (error) {
+        if (isDeadlock(error) && attempt < DEADLOCK_RETRIES) continue;
+        if (!isUniqueViolation(error)) throw error;
+        const winner = await this.repository.messageIdByDedupKey(key);
+        if (winner === null) throw error;
+        return this.recordDuplicate(winner, origin);
+      }
     }
   }
 
@@ -191,16 +194,10 @@ export class MessageIngestService {
     return { status: 'quarantined', quarantineId: entry.id, reason: entry.reason };
   }
 
+  /** Read every time: a mailbox added a second ago must already make its Sent mail ours. */
   private async isOwnAddress(address: string): Promise<boolean> {
-    const now = Date.now();
-    if (!this.ownAddresses || now - this.ownAddresses.loadedAt > OWN_ADDRESS_TTL_MS) {
-      const addresses = await this.repository.ownAddresses();
-      this.ownAddresses = {
-        set: new Set(addresses.map((a) => a.toLowerCase()).filter(Boolean)),
-        loadedAt: now,
-      };
-    }
-    return this.ownAddresses.set.has(address.toLowerCase());
+    const own = await this.repository.ownAddresses();
+    return own.some((candidate) => candidate.toLowerCase() === address.toLowerCase());
   }
 }
 
