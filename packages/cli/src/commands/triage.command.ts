@@ -6,6 +6,9 @@ import { DEFAULT_TRIAGE_CONFIG, loadTriageConfig, senderText, triage, TriageConf
 import type { Command } from '../command';
 import { UsageError } from '../command';
 
+/** The opening of the sender's text is enough to tell its language; longer texts only cost time. */
+const LANGUAGE_SAMPLE = 1_000;
+
 /** Inquiries within this many days of each other are compared for near-duplicates. */
 const HISTORY_DAYS = 14;
 
@@ -82,7 +85,9 @@ export const triageCommand: Command = {
             print({ file: source, error: `cannot be parsed: ${(error as Error).message}` });
             continue;
           }
-          const language = detectLanguage(senderText(message, config)).language;
+          const language = detectLanguage(senderText(message, config).slice(0, LANGUAGE_SAMPLE), {
+            context: { charset: message.declaredCharsets[0], contentLanguage: message.contentLanguage },
+          }).language;
           const at = message.date?.getTime() ?? Date.now();
           const recentInquiries = history.filter((h) => Math.abs(at - (h.receivedAt?.getTime() ?? at)) <= HISTORY_DAYS * 86_400_000);
           const result = triage({ message, language }, { recentInquiries }, config);

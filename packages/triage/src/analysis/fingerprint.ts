@@ -2,15 +2,41 @@
  * 64-bit simhash over words and word pairs (single characters for CJK scripts), so lightly edited
  * copies of one text land a few bits apart while unrelated texts differ in about half the bits.
  */
-const TOKEN = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{L}\p{N}]+/gu;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
 
-function fnv1a(text: string, seed: number): number {
-  let hash = seed >>> 0;
+/** Kana and CJK ideographs: each character is a token, as these scripts do not space words. */
+function isCjk(code: number): boolean {
+  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+}
+
+function isWordChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0xc0 && !isCjk(code) && code !== 0x2019 && !(code >= 0x2000 && code <= 0x206f) && !(code >= 0x3000 && code <= 0x303f) && !(code >= 0xff00 && code <= 0xff0f));
+}
+
+/** FNV-1a hashes of the words of a lower-cased text, computed without building substrings. */
+function wordHashes(text: string): number[] {
+  const hashes: number[] = [];
+  let hash = FNV_OFFSET;
+  let inWord = false;
   for (let i = 0; i < text.length; i += 1) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
+    const code = text.charCodeAt(i);
+    if (isCjk(code)) {
+      if (inWord) hashes.push(hash >>> 0);
+      hashes.push(Math.imul(FNV_OFFSET ^ code, FNV_PRIME) >>> 0);
+      inWord = false;
+      hash = FNV_OFFSET;
+    } else if (isWordChar(code)) {
+      hash = Math.imul(hash ^ code, FNV_PRIME);
+      inWord = true;
+    } else if (inWord) {
+      hashes.push(hash >>> 0);
+      inWord = false;
+      hash = FNV_OFFSET;
+    }
   }
-  return hash >>> 0;
+  if (inWord) hashes.push(hash >>> 0);
+  return hashes;
 }
 
 /** Mixes a feature's token hashes into one 32-bit value (murmur3 finaliser after a combine). */
@@ -24,8 +50,7 @@ function mix(a: number, b: number, seed: number): number {
 
 export function simhash(text: string): string {
   // The opening of a text identifies it; long tails (quoted threads, footers) only cost time.
-  const tokens = text.slice(0, 2000).toLowerCase().match(TOKEN) ?? [];
-  const hashes = tokens.map((token) => fnv1a(token, 0x811c9dc5));
+  const hashes = wordHashes(text.slice(0, 1200).toLowerCase());
   const counts = new Int32Array(64);
   const add = (first: number, second: number): void => {
     const low = mix(first, second, 0x01234567);

@@ -10,7 +10,7 @@ import { findOrigin } from './origin';
 import { classifyTokens } from '../learning/token-model';
 
 /** Longest stretch of text the content rules read; bulk mail pads far beyond it. */
-const MAX_TEXT = 4_000;
+const MAX_TEXT = 2_500;
 
 /** Everything the rules read, computed once per message so each rule stays a few lines. */
 export interface MessageFacts {

@@ -13,6 +13,7 @@ import type { LabelledMessage } from './corpus';
 import { corporaRoot, loadInquiries, loadSpamAssassin } from './corpus';
 import type { Outcome } from './eval-report';
 import { formatReport } from './eval-report';
+import { languageOf } from './language';
 
 /** How long a fingerprint stays in the recent-inquiry history the engine compares against. */
 const HISTORY_DAYS = 14;
@@ -49,7 +50,7 @@ function runInOrder(parsed: Parsed[], config: TriageConfig, verbose: boolean, mo
     }
     const at = message.date?.getTime() ?? 0;
     const recentInquiries = history.filter((h) => at - (h.receivedAt?.getTime() ?? 0) <= HISTORY_DAYS * 86_400_000);
-    const result: TriageResult = triage({ message }, { recentInquiries, tokenModel: modelFor?.(item.file) }, config);
+    const result: TriageResult = triage({ message, language: languageOf(message, config) }, { recentInquiries, tokenModel: modelFor?.(item.file) }, config);
     history.push({ fingerprint: result.fingerprint, sender: message.from?.address, receivedAt: message.date });
     outcomes.push({ file: item.file, label: item.label, predicted: result.verdict });
     if (verbose && (result.verdict === 'clean') !== (item.label === 'ham' || item.label === 'genuine')) {
