@@ -7,11 +7,14 @@ import { AuthModule } from './modules/auth/auth.module';
 import { BearerAuthGuard } from './modules/auth/bearer-auth.guard';
 import { DemoSeeder } from './modules/demo/demo-seeder';
 import { DemoModule } from './modules/demo/demo.module';
+import { DraftsModule } from './modules/drafts/drafts.module';
+import { FollowUpsModule } from './modules/follow-ups/follow-ups.module';
 import { HealthModule } from './modules/health/health.module';
 import { ImportsModule } from './modules/imports/imports.module';
 import { InquiriesModule } from './modules/inquiries/inquiries.module';
 import { MailboxesModule } from './modules/mailboxes/mailboxes.module';
 import { MessagesModule } from './modules/messages/messages.module';
+import { OutboundModule } from './modules/outbound/outbound.module';
 
 /** The HTTP service: API, the IMAP sync worker (unless SYNC_WORKER=off) and the demo seed. */
 @Module({})
@@ -28,6 +31,9 @@ export class AppModule {
         MessagesModule,
         ImportsModule,
         DemoModule,
+        DraftsModule,
+        OutboundModule,
+        FollowUpsModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: BearerAuthGuard },

@@ -1,0 +1,79 @@
+import { Injectable } from '@nestjs/common';
+import { createTransport } from 'nodemailer';
+import { SecretBox } from '../../crypto/secret-box';
+import type { MailboxEntity } from '../../database/entities';
+import { createImapClient } from '../sync/imap-client.factory';
+
+const SMTP_TIMEOUT_MS = 30_000;
+
+/** Where the copy of a sent message landed on the IMAP server. */
+export interface SentCopy {
+  folder: string;
+  uidValidity: number | null;
+  uid: number | null;
+}
+
+/**
+ * The two network side effects of sending, over the mailbox's own servers: SMTP submission of
+ * the prepared bytes, and IMAP APPEND of the same bytes to the Sent folder.
+ */
+@Injectable()
+export class MailTransport {
+  constructor(private readonly secrets: SecretBox) {}
+
+  /** Submits `raw` as is; resolves with the server's response line. */
+  async submit(mailbox: MailboxEntity, raw: Buffer, to: string): Promise<string> {
+    if (!mailbox.smtpHost || !mailbox.smtpPort) throw new Error('the mailbox has no SMTP server');
+    const transport = createTransport({
+      host: mailbox.smtpHost,
+      port: mailbox.smtpPort,
+      secure: mailbox.smtpSecure ?? true,
+      auth: mailbox.smtpUser
+        ? {
+            user: mailbox.smtpUser,
+            pass: mailbox.smtpPasswordEncrypted ? this.secrets.decrypt(mailbox.smtpPasswordEncrypted) : '',
+          }
+        : undefined,
+      connectionTimeout: SMTP_TIMEOUT_MS,
+      greetingTimeout: SMTP_TIMEOUT_MS,
+      socketTimeout: SMTP_TIMEOUT_MS,
+    });
+    try {
+      const info = await transport.sendMail({ envelope: { from: mailbox.address, to: [to] }, raw });
+      return info.response;
+    } finally {
+      transport.close();
+    }
+  }
+
+  /** Appends to the folder marked \Sent, else the one named Sent (created when missing). */
+  async appendToSent(mailbox: MailboxEntity, raw: Buffer, date: Date): Promise<SentCopy> {
+    const client = createImapClient(mailbox, this.secrets.decrypt(mailbox.imapPasswordEncrypted));
+    client.on('error', () => undefined);
+    await client.connect();
+    try {
+      const folders = await client.list();
+      const sent =
+        folders.find((folder) => folder.specialUse === '\\Sent') ??
+        folders.find((folder) => folder.path.toLowerCase() === 'sent');
+      const path = sent?.path ?? 'Sent';
+      if (!sent) await client.mailboxCreate(path);
+      const result = await client.append(path, raw, ['\\Seen'], date);
+      if (!result) throw new Error(`the server refused to append to ${path}`);
+      return {
+        folder: result.destination || path,
+        uidValidity: result.uidValidity === undefined ? null : Number(result.uidValidity),
+        uid: result.uid ?? null,
+      };
+    } finally {
+      await client.logout().catch(() => client.close());
+    }
+  }
+}
+
+/** An error as a rep reads it: SMTP's code and response when there is one. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const details = error as Error & { responseCode?: number; response?: string; code?: string };
+  return [details.code, details.responseCode, details.response ?? error.message].filter(Boolean).join(' ').slice(0, 2000);
+}
