@@ -70,19 +70,22 @@ function cutAtSignature(lines: string[]): string[] {
   return lines;
 }
 
+/** Cheap tests that let text without links, addresses or digits skip the costly patterns. */
+const MAY_LINK = /https?:|www\./i;
+const HAS_DIGIT = /\p{N}/u;
+
 export function cleanBuyerText(text: string): string {
   const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .filter((line) => !/^\s*>/.test(line));
-  const body = cutAtSignature(cutAtQuote(lines)).join('\n');
-  return body
+    .filter((line) => !line.trimStart().startsWith('>'));
+  let body = cutAtSignature(cutAtQuote(lines))
+    .join('\n')
     .split(/\n\s*\n/)
     .filter((paragraph) => !FOOTER.test(paragraph))
-    .join('\n\n')
-    .replace(LINK, ' ')
-    .replace(EMAIL, ' ')
-    .replace(CODE_OR_NUMBER, ' ')
-    .replace(/[ \t]+/g, ' ')
-    .trim();
+    .join('\n\n');
+  if (MAY_LINK.test(body)) body = body.replace(LINK, ' ');
+  if (body.includes('@')) body = body.replace(EMAIL, ' ');
+  if (HAS_DIGIT.test(body)) body = body.replace(CODE_OR_NUMBER, ' ');
+  return body.replace(/[ \t]+/g, ' ').trim();
 }

@@ -1,9 +1,9 @@
-import { francAll } from 'franc';
 import { cleanBuyerText } from './clean-buyer-text';
 import { contextLanguages, type DetectionContext } from './context-priors';
-import { FRANC_CODES, FROM_FRANC, TRADE_LANGUAGES, type TradeLanguage } from './languages';
+import { TRADE_LANGUAGES, type TradeLanguage } from './languages';
 import { lexicon } from './lexicon';
 import { scriptProfile, type Script } from './script-profile';
+import { trigramScores } from './trigram-distance';
 
 export interface DetectOptions {
   /** Languages to choose from; defaults to the 22 trade languages. */
@@ -122,13 +122,7 @@ function scorePool(
 ): Array<[TradeLanguage, number]> {
   const scores = new Map<TradeLanguage, number>(pool.map((language) => [language, 0]));
   if (pool.length > 1) {
-    for (const [code, score] of francAll(text, {
-      only: pool.map((language) => FRANC_CODES[language]),
-      minLength: 1,
-    })) {
-      const language = FROM_FRANC.get(code);
-      if (language) scores.set(language, score);
-    }
+    for (const [language, score] of trigramScores(text, pool)) scores.set(language, score);
     const words = text.toLowerCase().match(WORD) ?? [];
     if (words.length > 0) {
       const { weights, malayOnly } = lexicon();
