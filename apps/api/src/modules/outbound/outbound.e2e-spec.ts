@@ -1,0 +1,162 @@
+import { freePort, type SmtpSink, startSmtpServer } from '@inquiry/test-support';
+import { parseMessage } from '@inquiry/mail';
+import request from 'supertest';
+import { type E2eApp, startE2eApp } from '../../test/e2e-app';
+import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
+
+interface Outbound {
+  id: number;
+  draftId: number;
+  state: string;
+  messageId: string;
+  attempts: number;
+  lastError: string | null;
+  sentFolder: string | null;
+  appendError: string | null;
+  storedMessageId: number | null;
+}
+
+describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
+  let e2e: E2eApp;
+  let sink: SmtpSink;
+  let auth: { Authorization: string };
+  let mailboxId: number;
+  let uid = 0;
+  const http = () => request(e2e.app.getHttpServer());
+
+  /** An approved Spanish reply to a fresh inquiry that arrived in the mailbox. */
+  async function approvedDraft(): Promise<{ draftId: number; inquiryId: number; buyerMessageId: string }> {
+    const buyerMessageId = `ask-${++uid}@buyer.example`;
+    const inquiryId = await receive(e2e.app, spanishInquiry(buyerMessageId), mailboxId, uid);
+    const draft = await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(201);
+    const draftId = (draft.body as { id: number }).id;
+    await http().post(`/api/drafts/${draftId}/approve`).set(auth).send({}).expect(201);
+    return { draftId, inquiryId, buyerMessageId };
+  }
+
+  const send = (draftId: number, key?: string) => {
+    const call = http().post(`/api/drafts/${draftId}/send`).set(auth);
+    return key === undefined ? call : call.set('Idempotency-Key', key);
+  };
+
+  beforeAll(async () => {
+    sink = await startSmtpServer();
+    e2e = await startE2eApp();
+    auth = { Authorization: `Bearer ${e2e.token}` };
+    await saveProfile(e2e.app, e2e.token);
+    const mailbox = await http()
+      .post('/api/mailboxes')
+      .set(auth)
+      .send({
+        name: 'Sales',
+        address: 'sales@seller.example',
+        imapHost: '127.0.0.1',
+        imapPort: await freePort(),
+        imapSecure: false,
+        imapUser: 'sales',
+        imapPassword: 'imap secret',
+        smtpHost: sink.host,
+        smtpPort: sink.port,
+        smtpSecure: false,
+      })
+      .expect(201);
+    mailboxId = (mailbox.body as { id: number }).id;
+  });
+  afterAll(async () => {
+    await e2e?.close();
+    await sink?.stop();
+  });
+
+  it('delivers one threaded message, keeps it in the thread, and a retry does not send again', async () => {
+    const { draftId, inquiryId, buyerMessageId } = await approvedDraft();
+    const before = sink.messages.length;
+
+    const first = await send(draftId, `key-${draftId}`).expect(200);
+    const sent = first.body as Outbound;
+    expect(sent).toMatchObject({ state: 'sent', attempts: 1, lastError: null, sentFolder: null });
+    expect(sent.appendError).toMatch(/ECONNREFUSED/);
+    expect(sent.storedMessageId).toEqual(expect.any(Number));
+    expect(sink.messages.length).toBe(before + 1);
+
+    const delivered = sink.messages[sink.messages.length - 1]!;
+    expect(delivered.to).toEqual(['ana.ruiz@buyer.example']);
+    const parsed = await parseMessage(delivered.raw);
+    expect(parsed.messageId).toBe(sent.messageId);
+    expect(parsed.inReplyTo).toBe(buyerMessageId);
+    expect(parsed.references).toEqual([buyerMessageId]);
+    expect(parsed.text).toContain('> Necesitamos 2000 unidades');
+
+    const again = await send(draftId, `key-${draftId}`).expect(200);
+    const otherKey = await send(draftId, 'a-different-key').expect(200);
+    const noKey = await send(draftId).expect(200);
+    for (const retry of [again, otherKey, noKey]) expect(retry.body).toMatchObject({ id: sent.id, state: 'sent', attempts: 1 });
+    expect(sink.messages.length).toBe(before + 1);
+
+    const inquiry = await http().get(`/api/inquiries/${inquiryId}`).set(auth).expect(200);
+    const body = inquiry.body as { status: string; thread: Array<{ id: number; outgoing: boolean }> };
+    expect(body.status).toBe('replied');
+    expect(body.thread).toEqual(expect.arrayContaining([expect.objectContaining({ id: sent.storedMessageId, outgoing: true })]));
+    const draft = await http().get(`/api/drafts/${draftId}`).set(auth).expect(200);
+    expect(draft.body).toMatchObject({ status: 'sent' });
+    await http().patch(`/api/drafts/${draftId}`).set(auth).send({ text: 'too late' }).expect(409);
+  });
+
+  it('sends once when two requests race', async () => {
+    const { draftId } = await approvedDraft();
+    const before = sink.messages.length;
+    const results = await Promise.all([send(draftId, `race-${draftId}`), send(draftId, `race-${draftId}`)]);
+    expect(results.map((r) => r.status)).toEqual([200, 200]);
+    expect(sink.messages.length).toBe(before + 1);
+  });
+
+  it('keeps a failed send with its error, lists it, and delivers it on retry', async () => {
+    const { draftId } = await approvedDraft();
+    await http().patch(`/api/mailboxes/${mailboxId}`).set(auth).send({ smtpPort: await freePort() }).expect(200);
+    try {
+      const failed = await send(draftId, `fail-${draftId}`).expect(200);
+      expect(failed.body).toMatchObject({ state: 'failed', attempts: 1 });
+      expect((failed.body as Outbound).lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
+      const listed = await http().get('/api/outbound?state=failed').set(auth).expect(200);
+      expect((listed.body as { items: Outbound[] }).items.map((o) => o.draftId)).toContain(draftId);
+    } finally {
+      await http().patch(`/api/mailboxes/${mailboxId}`).set(auth).send({ smtpPort: sink.port }).expect(200);
+    }
+    const before = sink.messages.length;
+    const retried = await send(draftId, `fail-${draftId}`).expect(200);
+    expect(retried.body).toMatchObject({ state: 'sent', attempts: 2, lastError: null });
+    expect(sink.messages.length).toBe(before + 1);
+    const status = await http().get(`/api/drafts/${draftId}/outbound`).set(auth).expect(200);
+    expect(status.body).toMatchObject({ state: 'sent' });
+  });
+
+  it('refuses drafts that are not approved, and keys that belong to another draft', async () => {
+    const { draftId } = await approvedDraft();
+    await send(draftId, `own-${draftId}`).expect(200);
+    const other = await approvedDraft();
+    const reused = await send(other.draftId, `own-${draftId}`).expect(422);
+    expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
+
+    await http().patch(`/api/drafts/${other.draftId}`).set(auth).send({ subject: 'Cotización' }).expect(200);
+    const unapproved = await send(other.draftId).expect(409);
+    expect(unapproved.body).toMatchObject({ code: 'DRAFT_NOT_APPROVED' });
+  });
+
+  it('answers 400 for a malformed Idempotency-Key or state filter, 404 for unknown drafts', async () => {
+    const { draftId } = await approvedDraft();
+    const badKey = await send(draftId, 'has spaces in it').expect(400);
+    expect(badKey.body).toMatchObject({ fields: [expect.objectContaining({ field: 'Idempotency-Key' })] });
+    const badState = await http().get('/api/outbound?state=lost').set(auth).expect(400);
+    expect(badState.body).toMatchObject({ fields: [expect.objectContaining({ field: 'state' })] });
+    await send(999_999).expect(404);
+    await http().get(`/api/drafts/${draftId}/outbound`).set(auth).expect(404);
+  });
+
+  it('cannot send a reply to an imported inquiry: there is no mailbox to send from', async () => {
+    const inquiryId = await receive(e2e.app, spanishInquiry(`imported-${++uid}@buyer.example`), null, uid);
+    const draft = await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(201);
+    const draftId = (draft.body as { id: number }).id;
+    await http().post(`/api/drafts/${draftId}/approve`).set(auth).send({}).expect(201);
+    const response = await send(draftId).expect(409);
+    expect(response.body).toMatchObject({ code: 'MAILBOX_CANNOT_SEND' });
+  });
+});
