@@ -77,10 +77,42 @@ export async function openDatabase(database: DatabaseConfig): Promise<DataSource
   const dataSource = createDataSource(resolved);
   await dataSource.initialize();
   try {
-    await dataSource.runMigrations({ transaction: 'each' });
+    await withMigrationLock(dataSource, () => dataSource.runMigrations({ transaction: 'each' }));
   } catch (error) {
     await dataSource.destroy();
     throw error;
   }
   return dataSource;
+}
+
+const MIGRATION_LOCK = 'inquiry_schema_migrations';
+const MIGRATION_LOCK_TIMEOUT_SECONDS = 300;
+
+/**
+ * Several API and worker processes may start together against one MySQL; a named lock lets
+ * one of them migrate while the others wait and then find nothing pending. SQLite serialises
+ * writers by itself.
+ */
+async function withMigrationLock<T>(dataSource: DataSource, work: () => Promise<T>): Promise<T> {
+  if (dataSource.options.type === 'better-sqlite3') return work();
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    const [row] = (await runner.query('SELECT GET_LOCK(?, ?) AS acquired', [
+      MIGRATION_LOCK,
+      MIGRATION_LOCK_TIMEOUT_SECONDS,
+    ])) as Array<{ acquired: number | string | null }>;
+    if (Number(row?.acquired) !== 1) {
+      throw new Error(
+        `another process held the migration lock for ${MIGRATION_LOCK_TIMEOUT_SECONDS} s`,
+      );
+    }
+    try {
+      return await work();
+    } finally {
+      await runner.query('SELECT RELEASE_LOCK(?)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await runner.release();
+  }
 }

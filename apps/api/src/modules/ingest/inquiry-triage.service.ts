@@ -15,7 +15,12 @@ export interface InquiryAssessment {
   language: string | null;
   slaDueAt: Date | null;
   signals: StoredSignal[];
-  /** What the sender claims about themselves (marketplace fields, signature), for the contact. */
+  /**
+   * A marketplace notification: the sender is the platform, not the buyer, so its address and
+   * subject say nothing about who is writing.
+   */
+  relayed: boolean;
+  /** What the buyer claims about themselves (marketplace fields, signature). */
   company?: string;
   country?: string;
 }
@@ -54,6 +59,7 @@ export class InquiryTriageService {
         weight,
         detail,
       })),
+      relayed: result.marketplace !== undefined,
       company: result.marketplace?.company,
       country: result.marketplace?.country ?? result.claimedCountries[0],
     };

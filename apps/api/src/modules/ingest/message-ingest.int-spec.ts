@@ -42,16 +42,19 @@ describe('MessageIngestService on MariaDB', () => {
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
     dir = await mkdtemp(join(tmpdir(), 'inquiry-ingest-int-'));
-    for (let i = 0; i < 2; i += 1) {
-      contexts.push(
-        await createCliContext({
-          DB_URL: databaseUrl,
-          BLOB_DIR: join(dir, 'blobs'),
-          SECRET_KEY: 'ab'.repeat(32),
-          DEMO_INBOX: 'off',
-        }),
-      );
-    }
+    // Both start at once, as two processes would: one migrates, the other waits for it.
+    contexts.push(
+      ...(await Promise.all(
+        [0, 1].map(() =>
+          createCliContext({
+            DB_URL: databaseUrl,
+            BLOB_DIR: join(dir, 'blobs'),
+            SECRET_KEY: 'ab'.repeat(32),
+            DEMO_INBOX: 'off',
+          }),
+        ),
+      )),
+    );
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
@@ -61,6 +64,15 @@ describe('MessageIngestService on MariaDB', () => {
 
   const count = (entity: new () => object) =>
     contexts[0]!.get(DataSource).getRepository(entity).count();
+
+  it('applied each migration once although both processes started together', async () => {
+    const rows = await contexts[0]!
+      .get(DataSource)
+      .query<Array<{ name: string }>>('SELECT name FROM schema_migrations');
+    const names = rows.map((row) => row.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names).size).toBe(names.length);
+  });
 
   it('stores each message once when two workers ingest the same mail at the same time', async () => {
     const messages = Array.from({ length: 20 }, (_, index) =>

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import {
+  ContactEntity,
   InquiryEntity,
   MailboxEntity,
   MessageEntity,
@@ -147,6 +148,30 @@ describe('MessageIngestService (SQLite)', () => {
     expect(reply!.threadId).toBe(original!.threadId);
     expect(followUp!.threadId).toBe(original!.threadId);
     expect(otherBuyer!.threadId).not.toBe(original!.threadId);
+  });
+
+  it('keeps marketplace relays of different buyers apart although sender and subject are the same', async () => {
+    const relay = (index: number, buyer: string, company: string) =>
+      mail({
+        messageId: `relay-${index}@service.alibaba.com`,
+        from: 'Alibaba.com <notification@service.alibaba.com>',
+        subject: 'You have a new inquiry',
+        body: `You have a new inquiry from Alibaba.com.\r\n\r\nBuyer: ${buyer}\r\nCompany: ${company}\r\nCountry/Region: Chile\r\nQuantity: 500 pieces\r\nMessage: Please quote 500 pieces of item 42.\r\n\r\nReply in your Message Center.`,
+      });
+    await ingest.ingestRaw(relay(1, 'Pedro Soto', 'Soto Import SpA'), {
+      kind: 'import',
+      source: 'r1.eml',
+    });
+    await ingest.ingestRaw(relay(2, 'Maria Lopez', 'Lopez Ltda'), {
+      kind: 'import',
+      source: 'r2.eml',
+    });
+    const [first, second] = await db.getRepository(MessageEntity).find({ order: { id: 'ASC' } });
+    expect(first!.threadId).not.toBe(second!.threadId);
+    const contact = await db
+      .getRepository(ContactEntity)
+      .findOneByOrFail({ address: 'notification@service.alibaba.com' });
+    expect(contact.company).toBeNull();
   });
 
   it('creates no inquiry for mail sent from our own mailbox', async () => {

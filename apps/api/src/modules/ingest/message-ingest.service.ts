@@ -80,13 +80,15 @@ export class MessageIngestService {
       parsed.date && parsed.date.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS ? parsed.date : now;
     const assessment = outgoing ? undefined : this.triage.assess(parsed, receivedAt);
 
+    const relayed = assessment?.relayed ?? false;
     const contact = counterpart
-      ? await this.repository.upsertContact(counterpart.address, counterpart.name, {
-          company: assessment?.company,
-          country: assessment?.country,
-        })
+      ? await this.repository.upsertContact(
+          counterpart.address,
+          counterpart.name,
+          relayed ? {} : { company: assessment?.company, country: assessment?.country },
+        )
       : undefined;
-    const threadId = await this.findThread(parsed, contact?.id, receivedAt);
+    const threadId = await this.findThread(parsed, relayed ? undefined : contact?.id, receivedAt);
 
     return this.repository.transaction(async (manager) => {
       const thread =
@@ -156,7 +158,10 @@ export class MessageIngestService {
     });
   }
 
-  /** In-Reply-To/References first; else the same subject with the same correspondent. */
+  /**
+   * In-Reply-To/References first; else the same subject with the same correspondent (none
+   * for marketplace relays, whose one sender address and templated subjects cover many buyers).
+   */
   private async findThread(
     parsed: NormalisedMessage,
     contactId: number | undefined,
