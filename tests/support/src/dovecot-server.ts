@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DOVECOT_BINARIES, ensureBinaries } from './system-packages';
-import { freePort, portAccepts, run, logTail, terminate, track, waitUntil } from './process-utils';
+import { freePort, portAccepts, run, logTail, sleep, terminate, track, waitUntil } from './process-utils';
 
 export interface DovecotServer {
   host: string;
@@ -139,6 +139,18 @@ export async function startDovecot(): Promise<DovecotServer> {
       // additions within one second must still move it forward.
       usersStamp = Math.max(Math.floor(Date.now() / 1000), usersStamp + 1);
       await utimes(usersFile, usersStamp, usersStamp);
+      // The auth process looks at the file at most once per second of its own clock, so a
+      // lookup in the same second as an earlier one still misses the new user: wait for it.
+      const deadline = Date.now() + 5000;
+      for (;;) {
+        try {
+          await doveadm(['user', name]);
+          return;
+        } catch (error) {
+          if (Date.now() > deadline) throw error;
+          await sleep(200);
+        }
+      }
     },
     async appendMessages(user, folder, raws) {
       const target = folderDir(user, folder);

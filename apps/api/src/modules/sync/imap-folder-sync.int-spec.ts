@@ -20,8 +20,8 @@ describe('syncFolder', () => {
       folder: 'INBOX',
       cursor,
       batchSize,
-      store: (message) => {
-        stored.set(`${message.uidValidity}/${message.uid}`, message.raw);
+      storeBatch: (messages) => {
+        for (const message of messages) stored.set(`${message.uidValidity}/${message.uid}`, message.raw);
         return Promise.resolve();
       },
       saveCursor: (next) => {
@@ -92,7 +92,7 @@ describe('syncFolder', () => {
         folder: 'INBOX',
         cursor: before,
         batchSize: 20,
-        store: () => Promise.resolve(),
+        storeBatch: () => Promise.resolve(),
         saveCursor: (next) => {
           cursor = next;
           return Promise.resolve();

@@ -20,8 +20,8 @@ export interface FolderSyncOptions {
   cursor: FolderCursor | undefined;
   /** Messages downloaded per FETCH; the cursor moves after each batch is stored. */
   batchSize: number;
-  /** Stores one message; must be idempotent, because a batch cut short is fetched again. */
-  store(message: FetchedMessage): Promise<void>;
+  /** Stores one batch (UID order); must be idempotent, because a batch cut short is fetched again. */
+  storeBatch(messages: FetchedMessage[]): Promise<void>;
   /** Persists the cursor once everything it covers is stored. */
   saveCursor(cursor: FolderCursor): Promise<void>;
   /** Called between batches; throws to stop (e.g. the mailbox lease was lost). */
@@ -100,9 +100,7 @@ export async function syncFolder(client: ImapFlow, options: FolderSyncOptions): 
       download = following ? fetchBatch(client, following) : undefined;
       // A failed prefetch must not surface as an unhandled rejection while this batch is stored.
       download?.catch(() => undefined);
-      for (const message of messages) {
-        await options.store({ uid: message.uid, uidValidity, raw: message.source! });
-      }
+      await options.storeBatch(messages.map((message) => ({ uid: message.uid, uidValidity, raw: message.source! })));
       fetched += messages.length;
       next = { ...next, highestUid: batches[index]!.at(-1)! };
       await options.saveCursor(next);

@@ -123,6 +123,19 @@ export class MailboxSyncRepository {
     );
   }
 
+  /** Quarantines the message at an IMAP position, once: a position already quarantined is left as it is. */
+  async quarantine(
+    position: { mailboxId: number; folder: string; uidValidity: number; uid: number },
+    rawSha256: string,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
+    const repository = this.dataSource.getRepository(QuarantinedMessageEntity);
+    const { mailboxId, folder, uidValidity, uid } = position;
+    if (await repository.existsBy({ mailboxId, folder, uidValidity, uid })) return;
+    await repository.insert({ mailboxId, folder, uidValidity, uid, importSource: null, rawSha256, reason: reason.slice(0, 2000), createdAt: at });
+  }
+
   /** Messages of each folder stored or quarantined under the folder's current UIDVALIDITY. */
   async folderCounts(mailboxId: number, states: MailboxFolderStateEntity[]): Promise<FolderCounts[]> {
     return Promise.all(

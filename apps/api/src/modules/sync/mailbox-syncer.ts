@@ -2,15 +2,30 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ImapFlow } from 'imapflow';
 import { AppConfig } from '../../config/app-config';
 import { SecretBox } from '../../crypto/secret-box';
+import { BlobStore } from '../../storage/blob-store';
 import type { MailboxEntity } from '../../database/entities';
 import { MessageIngestService } from '../ingest/message-ingest.service';
 import { createImapClient } from './imap-client.factory';
-import { syncFolder, type FolderSyncResult } from './imap-folder-sync';
+import { syncFolder, type FetchedMessage, type FolderSyncResult } from './imap-folder-sync';
+import { ingestLanes, runLanes } from './ingest-lanes';
 import { MailboxSyncRepository } from './mailbox-sync.repository';
 import { LeaseLostError } from './sync.errors';
+import { describeError, isTransientError } from './transient-error';
 
 /** Messages per FETCH: large enough to keep the connection busy, small enough to redo cheaply. */
 const BATCH_SIZE = 100;
+/**
+ * Messages of a batch ingested side by side. Ingestion waits on the database and the disk for
+ * a good part of each message, so a few in flight keep the CPU busy; related messages still go
+ * one after the other (see ingestLanes).
+ */
+const INGEST_CONCURRENCY = 4;
+/**
+ * A message whose ingestion throws (rather than being quarantined by the pipeline) is retried
+ * with its pass this many times before it is quarantined, so one bad message cannot stall its
+ * folder. Errors of the database, disk or network do not count: those retry until they pass.
+ */
+export const MAX_INGEST_ATTEMPTS = 3;
 
 export interface FolderReport {
   folder: string;
@@ -33,12 +48,15 @@ export interface SyncReport {
 @Injectable()
 export class MailboxSyncer {
   private readonly logger = new Logger(MailboxSyncer.name);
+  /** Failed ingestion attempts per message position (mailbox/folder/UIDVALIDITY/UID) in this process. */
+  private readonly failedAttempts = new Map<string, number>();
 
   constructor(
     private readonly config: AppConfig,
     private readonly repository: MailboxSyncRepository,
     private readonly ingest: MessageIngestService,
     private readonly secrets: SecretBox,
+    private readonly blobs: BlobStore,
   ) {}
 
   get workerId(): string {
@@ -81,15 +99,7 @@ export class MailboxSyncer {
               }
             : undefined,
           batchSize: BATCH_SIZE,
-          store: async (message) => {
-            await this.ingest.ingestRaw(message.raw, {
-              kind: 'imap',
-              mailboxId: mailbox.id,
-              folder,
-              uidValidity: message.uidValidity,
-              uid: message.uid,
-            });
-          },
+          storeBatch: (messages) => this.storeBatch(mailbox.id, folder, messages),
           saveCursor: (cursor) => this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
           checkpoint: async () => {
             if (!(await this.repository.renewLease(mailbox.id, this.workerId, this.leaseUntil()))) {
@@ -104,6 +114,33 @@ export class MailboxSyncer {
     } catch (error) {
       await this.recordFailure(mailbox.id, error);
       throw error;
+    }
+  }
+
+  private async storeBatch(mailboxId: number, folder: string, messages: FetchedMessage[]): Promise<void> {
+    const lanes = ingestLanes(messages.map((message) => message.raw));
+    const results = await runLanes(lanes, INGEST_CONCURRENCY, (index) => this.storeMessage(mailboxId, folder, messages[index]!));
+    const failure = results.find((result) => result.status === 'rejected');
+    if (failure) throw failure.reason;
+  }
+
+  private async storeMessage(mailboxId: number, folder: string, message: FetchedMessage): Promise<void> {
+    const origin = { kind: 'imap' as const, mailboxId, folder, uidValidity: message.uidValidity, uid: message.uid };
+    const position = `${mailboxId}/${folder}/${message.uidValidity}/${message.uid}`;
+    try {
+      await this.ingest.ingestRaw(message.raw, origin);
+      this.failedAttempts.delete(position);
+    } catch (error) {
+      if (isTransientError(error)) throw error;
+      const attempts = (this.failedAttempts.get(position) ?? 0) + 1;
+      if (attempts < MAX_INGEST_ATTEMPTS) {
+        this.failedAttempts.set(position, attempts);
+        throw error;
+      }
+      this.failedAttempts.delete(position);
+      const reason = `ingestion failed ${attempts} times: ${describeError(error)}`;
+      this.logger.warn(`mailbox ${mailboxId} ${folder} UID ${message.uid} quarantined: ${reason}`);
+      await this.repository.quarantine(origin, await this.blobs.put(message.raw), reason, new Date());
     }
   }
 

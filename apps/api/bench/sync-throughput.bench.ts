@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+import { ImapFlow } from 'imapflow';
+import { startDovecot, startMariaDb, type DovecotServer } from '@inquiry/test-support';
+import { MailboxEntity } from '../src/database/entities';
+import { MailboxSyncService } from '../src/modules/sync/mailbox-sync.service';
+import { MailboxSyncer } from '../src/modules/sync/mailbox-syncer';
+import { loadSpamAssassinCorpus } from '../src/modules/sync/test/spamassassin-corpus';
+import { startSyncStack } from '../src/modules/sync/test/sync-harness';
+
+const NO_CHANGE_MAILBOX_SIZE = 10_000;
+const NO_CHANGE_RUNS = 9;
+
+const seconds = (startedNs: bigint) => Number(process.hrtime.bigint() - startedNs) / 1e9;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+const fixed = (value: number, digits = 1) => value.toFixed(digits);
+
+/** Downloads every message of the folder once, as sync does (UID FETCH of the full source), storing nothing. */
+async function rawFetch(dovecot: DovecotServer, user: string): Promise<{ messages: number; bytes: number; seconds: number }> {
+  const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user, pass: 'pw' }, logger: false });
+  await client.connect();
+  const lock = await client.getMailboxLock('INBOX', { readOnly: true });
+  try {
+    const started = process.hrtime.bigint();
+    let messages = 0;
+    let bytes = 0;
+    for await (const message of client.fetch('1:*', { uid: true, source: true }, { uid: true })) {
+      messages += 1;
+      bytes += message.source?.length ?? 0;
+    }
+    return { messages, bytes, seconds: seconds(started) };
+  } finally {
+    lock.release();
+    await client.logout();
+  }
+}
+
+/** Small distinct inquiries to fill the large mailbox of the no-change measurement. */
+function syntheticInquiry(n: number): Buffer {
+  return Buffer.from(
+    `From: Buyer ${n} <buyer${n}@importer${n % 97}.example>\r\nTo: sales@example.org\r\n` +
+      `Subject: Quotation request ${n}\r\nMessage-ID: <bench-${n}@importer.example>\r\n` +
+      `Date: Mon, 3 Nov 2025 10:00:00 +0000\r\n\r\nPlease quote ${n} pcs FOB Ningbo.\r\n`,
+  );
+}
+
+/**
+ * One run against private servers: raw IMAP download against the full service pipeline
+ * (fetch, parse, triage, store on MariaDB) over the SpamAssassin dev corpus, then the cost of
+ * a sync that finds nothing new in a 10,000-message mailbox.
+ */
+async function main(): Promise<void> {
+  const [dovecot, mariadb, corpus] = await Promise.all([startDovecot(), startMariaDb({ database: 'bench' }), loadSpamAssassinCorpus()]);
+  const stack = await startSyncStack(mariadb.url);
+  try {
+    const corpusBytes = corpus.reduce((sum, raw) => sum + raw.length, 0);
+    console.log(`corpus: ${corpus.length} messages, ${fixed(corpusBytes / 1e6)} MB (spamassassin-dev ham + spam)`);
+    const mailboxId = await stack.createMailbox(dovecot, 'bench', 'pw');
+    await dovecot.appendMessages('bench', 'INBOX', corpus);
+
+    await rawFetch(dovecot, 'bench');
+    const raw = await rawFetch(dovecot, 'bench');
+    const rawRate = raw.messages / raw.seconds;
+    console.log(
+      `raw imapflow fetch:  ${raw.messages} msgs in ${fixed(raw.seconds, 2)} s = ${fixed(rawRate)} msgs/s, ${fixed(raw.bytes / 1e6 / raw.seconds)} MB/s`,
+    );
+
+    const sync = stack.app.get(MailboxSyncService);
+    const started = process.hrtime.bigint();
+    const report = await sync.syncNow(mailboxId);
+    const ingestSeconds = seconds(started);
+    const ingested = report.folders[0]?.fetched ?? 0;
+    const ingestRate = ingested / ingestSeconds;
+    console.log(
+      `full ingestion:      ${ingested} msgs in ${fixed(ingestSeconds, 2)} s = ${fixed(ingestRate)} msgs/s, ${fixed(raw.bytes / 1e6 / ingestSeconds)} MB/s`,
+    );
+    console.log(`ingestion / raw:     ${fixed(ingestRate / rawRate, 2)} (aim >= 0.5)`);
+
+    const largeId = await stack.createMailbox(dovecot, 'large', 'pw');
+    await dovecot.appendMessages('large', 'INBOX', Array.from({ length: NO_CHANGE_MAILBOX_SIZE }, (_, n) => syntheticInquiry(n)));
+    const fillStarted = process.hrtime.bigint();
+    await sync.syncNow(largeId);
+    const fillSeconds = seconds(fillStarted);
+    console.log(
+      `large mailbox fill:  ${NO_CHANGE_MAILBOX_SIZE} small msgs in ${fixed(fillSeconds, 2)} s = ${fixed(NO_CHANGE_MAILBOX_SIZE / fillSeconds)} msgs/s`,
+    );
+
+    const syncer = stack.app.get(MailboxSyncer);
+    const mailbox = await stack.dataSource.getRepository(MailboxEntity).findOneByOrFail({ id: largeId });
+    const client = await syncer.connect(mailbox);
+    const onConnection: number[] = [];
+    const withLogin: number[] = [];
+    try {
+      for (let run = 0; run < NO_CHANGE_RUNS; run += 1) {
+        const passStarted = process.hrtime.bigint();
+        const pass = await syncer.syncPass(mailbox, client);
+        onConnection.push(seconds(passStarted) * 1000);
+        if (pass.folders.some((folder) => !folder.skipped)) throw new Error('the no-change sync found changes');
+        const nowStarted = process.hrtime.bigint();
+        await sync.syncNow(largeId);
+        withLogin.push(seconds(nowStarted) * 1000);
+      }
+    } finally {
+      await client.logout();
+    }
+    console.log(
+      `no-change sync of ${NO_CHANGE_MAILBOX_SIZE} msgs: ${fixed(median(onConnection), 2)} ms on the worker's open connection, ` +
+        `${fixed(median(withLogin), 2)} ms as sync-now with connect and login (median of ${NO_CHANGE_RUNS}; aim < 50 ms)`,
+    );
+  } finally {
+    await stack.close();
+    await Promise.all([dovecot.stop(), mariadb.stop()]);
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

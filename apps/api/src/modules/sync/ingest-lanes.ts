@@ -1,0 +1,83 @@
+import { normaliseMessageId } from '../ingest/dedup-key';
+import { normaliseSubject } from '../ingest/subject-threading';
+
+/** Only the start of a message is read for its threading headers; they come first. */
+const HEADER_SCAN_BYTES = 64 * 1024;
+const THREADING_HEADER = /^(message-id|in-reply-to|references|subject)[ \t]*:(.*(?:\r?\n[ \t].*)*)/gim;
+
+/** Message-IDs and the subject a message could be threaded by, read from its raw header block. */
+export function threadingKeys(raw: Buffer): string[] {
+  const head = raw.subarray(0, HEADER_SCAN_BYTES).toString('latin1');
+  const end = head.search(/\r?\n\r?\n/);
+  const header = end === -1 ? head : head.slice(0, end);
+  const keys: string[] = [];
+  for (const [, name, value = ''] of header.matchAll(THREADING_HEADER)) {
+    const unfolded = value.replace(/\r?\n[ \t]/g, ' ');
+    if (name!.toLowerCase() === 'subject') {
+      const subject = normaliseSubject(unfolded);
+      if (subject) keys.push(`subject:${subject}`);
+      continue;
+    }
+    for (const id of unfolded.match(/<[^<>]*>/g) ?? [unfolded]) {
+      const normalised = normaliseMessageId(id);
+      if (normalised) keys.push(`id:${normalised.toLowerCase()}`);
+    }
+  }
+  return keys;
+}
+
+/**
+ * Splits a batch into lanes that can be ingested side by side: messages sharing a Message-ID,
+ * a reference or a subject land in the same lane, in their original order, so a reply is
+ * never stored before the message it answers and a conversation never forks into two threads.
+ * Returns indexes into `raws`.
+ */
+export function ingestLanes(raws: Buffer[]): number[][] {
+  const parent = raws.map((_, index) => index);
+  const root = (index: number): number => {
+    while (parent[index] !== index) {
+      parent[index] = parent[parent[index]!]!;
+      index = parent[index]!;
+    }
+    return index;
+  };
+  const firstWithKey = new Map<string, number>();
+  raws.forEach((raw, index) => {
+    for (const key of threadingKeys(raw)) {
+      const other = firstWithKey.get(key);
+      if (other === undefined) firstWithKey.set(key, index);
+      else parent[root(index)] = root(other);
+    }
+  });
+  const lanes = new Map<number, number[]>();
+  raws.forEach((_, index) => {
+    const lane = lanes.get(root(index));
+    if (lane) lane.push(index);
+    else lanes.set(root(index), [index]);
+  });
+  return [...lanes.values()];
+}
+
+/** Runs `work` over every lane with at most `concurrency` lanes in flight; settles all before returning. */
+export async function runLanes(
+  lanes: number[][],
+  concurrency: number,
+  work: (index: number) => Promise<void>,
+): Promise<PromiseSettledResult<void>[]> {
+  const results: PromiseSettledResult<void>[] = [];
+  let next = 0;
+  const runner = async () => {
+    while (next < lanes.length) {
+      const lane = lanes[next++]!;
+      try {
+        // A lane stops at its first failure: what follows may depend on the message that failed.
+        for (const index of lane) await work(index);
+        results.push({ status: 'fulfilled', value: undefined });
+      } catch (error) {
+        results.push({ status: 'rejected', reason: error });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, runner));
+  return results;
+}
