@@ -15,6 +15,8 @@ import { InquiriesModule } from './modules/inquiries/inquiries.module';
 import { MailboxesModule } from './modules/mailboxes/mailboxes.module';
 import { MessagesModule } from './modules/messages/messages.module';
 import { OutboundModule } from './modules/outbound/outbound.module';
+import { QuotesModule } from './modules/quotes/quotes.module';
+import { SamplesModule } from './modules/samples/samples.module';
 
 /** The HTTP service: API, the IMAP sync worker (unless SYNC_WORKER=off) and the demo seed. */
 @Module({})
@@ -34,6 +36,8 @@ export class AppModule {
         DraftsModule,
         OutboundModule,
         FollowUpsModule,
+        QuotesModule,
+        SamplesModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: BearerAuthGuard },

@@ -29,6 +29,7 @@ export enum ReplyErrorCode {
   DraftNotApproved = 'DRAFT_NOT_APPROVED',
   DraftAlreadySent = 'DRAFT_ALREADY_SENT',
   QuoteSuperseded = 'QUOTE_SUPERSEDED',
+  QuoteExpired = 'QUOTE_EXPIRED',
   MailboxCannotSend = 'MAILBOX_CANNOT_SEND',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
 }
@@ -46,6 +47,7 @@ const STATUS: Record<ReplyErrorCode, HttpStatus> = {
   [ReplyErrorCode.DraftNotApproved]: HttpStatus.CONFLICT,
   [ReplyErrorCode.DraftAlreadySent]: HttpStatus.CONFLICT,
   [ReplyErrorCode.QuoteSuperseded]: HttpStatus.CONFLICT,
+  [ReplyErrorCode.QuoteExpired]: HttpStatus.CONFLICT,
   [ReplyErrorCode.MailboxCannotSend]: HttpStatus.CONFLICT,
   [ReplyErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
 };

@@ -1,0 +1,51 @@
+import { Body, Controller, Get, Param, Post, Put, Req, UseFilters } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { idPipe } from '../../common/validation';
+import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
+import { repOf } from '../drafts/drafts.controller';
+import { ReplyErrorFilter } from '../drafts/reply.errors';
+import {
+  CreateSampleOfferDto,
+  SampleOfferDto,
+  SampleOfferResponseDto,
+  SamplePolicyDto,
+  SamplePolicyResponseDto,
+} from './samples.dto';
+import { SamplesService } from './samples.service';
+
+@ApiTags('samples')
+@ApiBearerAuth()
+@UseFilters(ReplyErrorFilter)
+@Controller()
+export class SamplesController {
+  constructor(private readonly samples: SamplesService) {}
+
+  @Get('sample-policy')
+  @ApiOkResponse({ type: SamplePolicyResponseDto })
+  policy(): Promise<SamplePolicyResponseDto> {
+    return this.samples.policy();
+  }
+
+  @Put('sample-policy')
+  @ApiOkResponse({ type: SamplePolicyResponseDto })
+  savePolicy(@Body() dto: SamplePolicyDto, @Req() request: AuthenticatedRequest): Promise<SamplePolicyResponseDto> {
+    return this.samples.savePolicy(dto, repOf(request));
+  }
+
+  @Post('inquiries/:id/sample-offers')
+  @ApiCreatedResponse({ type: SampleOfferResponseDto, description: 'The policy applied to the request, and the offer mail' })
+  @ApiConflictResponse({ description: 'No sample policy or no sender profile yet' })
+  offer(
+    @Param('id', idPipe()) id: number,
+    @Body() dto: CreateSampleOfferDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<SampleOfferResponseDto> {
+    return this.samples.offer(id, dto, repOf(request));
+  }
+
+  @Get('sample-offers/:id')
+  @ApiOkResponse({ type: SampleOfferDto })
+  get(@Param('id', idPipe()) id: number): Promise<SampleOfferDto> {
+    return this.samples.get(id);
+  }
+}

@@ -1,0 +1,143 @@
+import { Injectable } from '@nestjs/common';
+import { applySamplePolicy, currencyDigits, money, type SampleOffer } from '@inquiry/templates';
+import type { SampleOfferEntity, SamplePolicyEntity } from '../../database/entities';
+import { DraftsService } from '../drafts/drafts.service';
+import { asValidationError, ReplyError, ReplyErrorCode } from '../drafts/reply.errors';
+import type {
+  CreateSampleOfferDto,
+  SampleOfferDto,
+  SampleOfferResponseDto,
+  SamplePolicyDto,
+  SamplePolicyResponseDto,
+} from './samples.dto';
+import { SamplesRepository } from './samples.repository';
+
+/** The company sample policy, and offers made from it for one inquiry at a time. */
+@Injectable()
+export class SamplesService {
+  constructor(
+    private readonly repository: SamplesRepository,
+    private readonly drafts: DraftsService,
+  ) {}
+
+  async policy(): Promise<SamplePolicyResponseDto> {
+    return toPolicyResponse(await this.requirePolicy());
+  }
+
+  async savePolicy(dto: SamplePolicyDto, rep: string): Promise<SamplePolicyResponseDto> {
+    const saved = await this.repository.savePolicy({
+      currency: dto.currency,
+      freeUpToValue: dto.freeUpToValue,
+      creditOnOrderOfAtLeast: dto.creditOnOrderOfAtLeast ?? null,
+      requireVerifiedBuyer: dto.requireVerifiedBuyer,
+      dispatchDays: dto.dispatchDays,
+      updatedBy: rep,
+      updatedAt: new Date(),
+    });
+    return toPolicyResponse(saved);
+  }
+
+  async offer(inquiryId: number, dto: CreateSampleOfferDto, rep: string): Promise<SampleOfferResponseDto> {
+    await this.drafts.inquiry(inquiryId);
+    const policy = await this.requirePolicy();
+    let offer: SampleOffer;
+    try {
+      offer = applySamplePolicy(
+        {
+          currency: policy.currency,
+          freeUpToValue: money(policy.freeUpToValue, policy.currency),
+          ...(policy.creditOnOrderOfAtLeast === null ? {} : { paid: { creditOnOrderOfAtLeast: policy.creditOnOrderOfAtLeast } }),
+          requireVerifiedBuyer: policy.requireVerifiedBuyer,
+        },
+        {
+          items: dto.items.map((item) => ({ ...item, unitValue: money(item.unitValue, policy.currency) })),
+          buyerVerified: dto.buyerVerified,
+          ...(dto.buyerCourierAccount ? { buyerCourierAccount: { ...dto.buyerCourierAccount } } : {}),
+          ...(dto.buyerRefusesFreight ? { buyerRefusesFreight: true } : {}),
+        },
+      );
+    } catch (error) {
+      throw asValidationError(error);
+    }
+    const digits = currencyDigits(policy.currency);
+    const stored = await this.repository.insertOffer({
+      inquiryId,
+      kind: offer.kind,
+      reason: offer.reason,
+      items: offer.items.map((item) => ({ ...item, unitValue: item.unitValue.amount.toFixed() })),
+      currency: policy.currency,
+      sampleValue: offer.sampleValue.amount.toFixed(digits),
+      fee: offer.fee.amount.toFixed(digits),
+      freightPayer: offer.freight?.payer ?? null,
+      courier: offer.freight?.carrier ?? null,
+      courierAccount: offer.freight?.accountNumber ?? null,
+      creditOnOrderOfAtLeast: offer.credit?.onOrderOfAtLeast ?? null,
+      createdBy: rep,
+      createdAt: new Date(),
+    });
+    // The shipped sample-offer text quotes a fee credited on a first order: it fits paid samples only.
+    const draft =
+      offer.kind === 'paid' && offer.credit
+        ? await this.drafts.create({
+            inquiryId,
+            kind: 'sample-offer',
+            templateId: 'sample-offer',
+            locale: dto.locale,
+            sampleOfferId: stored.id,
+            rep,
+            variables: {
+              product: [...new Set(offer.items.map((item) => item.description))].join(', '),
+              sampleFee: offer.fee,
+              creditQuantity: offer.credit.onOrderOfAtLeast,
+              dispatchDays: policy.dispatchDays,
+            },
+          })
+        : null;
+    return { offer: toOfferResponse(stored), draft };
+  }
+
+  async get(id: number): Promise<SampleOfferDto> {
+    const offer = await this.repository.findOffer(id);
+    if (!offer) throw new ReplyError(ReplyErrorCode.SampleOfferNotFound, `sample offer ${id} does not exist`);
+    return toOfferResponse(offer);
+  }
+
+  private async requirePolicy(): Promise<SamplePolicyEntity> {
+    const policy = await this.repository.policy();
+    if (!policy) {
+      throw new ReplyError(ReplyErrorCode.SamplePolicyMissing, 'no sample policy yet: set it with PUT /api/sample-policy');
+    }
+    return policy;
+  }
+}
+
+function toPolicyResponse(policy: SamplePolicyEntity): SamplePolicyResponseDto {
+  return {
+    currency: policy.currency,
+    freeUpToValue: policy.freeUpToValue,
+    creditOnOrderOfAtLeast: policy.creditOnOrderOfAtLeast,
+    requireVerifiedBuyer: policy.requireVerifiedBuyer,
+    dispatchDays: policy.dispatchDays,
+    updatedBy: policy.updatedBy,
+    updatedAt: policy.updatedAt,
+  };
+}
+
+function toOfferResponse(offer: SampleOfferEntity): SampleOfferDto {
+  return {
+    id: offer.id,
+    inquiryId: offer.inquiryId,
+    kind: offer.kind,
+    reason: offer.reason,
+    items: offer.items,
+    currency: offer.currency,
+    sampleValue: offer.sampleValue,
+    fee: offer.fee,
+    freightPayer: offer.freightPayer,
+    courier: offer.courier,
+    courierAccount: offer.courierAccount,
+    creditOnOrderOfAtLeast: offer.creditOnOrderOfAtLeast,
+    createdBy: offer.createdBy,
+    createdAt: offer.createdAt,
+  };
+}
