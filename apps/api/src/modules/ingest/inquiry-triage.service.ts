@@ -2,8 +2,14 @@ import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import type { NormalisedMessage } from '@inquiry/mail';
 import { detectLanguage } from '@inquiry/lang';
-import { loadTriageConfig, senderText, triage, type TriageConfig } from '@inquiry/triage';
-import { AppConfig } from '../../config/app-config';
+import {
+  loadTriageConfig,
+  senderText,
+  triage,
+  type TriageConfig,
+  TriageConfigError,
+} from '@inquiry/triage';
+import { AppConfig, ConfigError } from '../../config/app-config';
 import type { StoredSignal, Tier, Verdict } from '../../database/entities';
 
 export interface InquiryAssessment {
@@ -36,7 +42,7 @@ export class InquiryTriageService {
 
   constructor(appConfig: AppConfig) {
     this.config = appConfig.triageConfigFile
-      ? loadTriageConfig(readFileSync(appConfig.triageConfigFile, 'utf8'))
+      ? readTriageConfig(appConfig.triageConfigFile)
       : loadTriageConfig();
   }
 
@@ -63,5 +69,24 @@ export class InquiryTriageService {
       company: result.marketplace?.company,
       country: result.marketplace?.country ?? result.claimedCountries[0],
     };
+  }
+}
+
+/** A bad TRIAGE_CONFIG stops the boot like any other invalid setting, naming file and key. */
+function readTriageConfig(file: string): TriageConfig {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError([
+      `TRIAGE_CONFIG: cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    ]);
+  }
+  try {
+    return loadTriageConfig(text);
+  } catch (error) {
+    if (error instanceof TriageConfigError)
+      throw new ConfigError([`TRIAGE_CONFIG: ${file}: ${error.message}`]);
+    throw error;
   }
 }

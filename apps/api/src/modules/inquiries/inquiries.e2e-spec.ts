@@ -191,6 +191,14 @@ describe('inquiries, imports and messages (e2e)', () => {
     const dates = items(all).map((item) => item.receivedAt);
     expect([...dates].sort().reverse()).toEqual(dates);
 
+    const firstPage = await http().get('/api/inquiries').query({ limit: 2 }).set(auth).expect(200);
+    const replayed = await http()
+      .get('/api/inquiries')
+      .query({ limit: 2, sort: 'slaDueAt', cursor: firstPage.body.nextCursor as string })
+      .set(auth)
+      .expect(400);
+    expect(replayed.body.fields).toEqual([expect.objectContaining({ field: 'cursor' })]);
+
     const ascending = await http()
       .get('/api/inquiries')
       .query({ sort: 'receivedAt', limit: 1 })

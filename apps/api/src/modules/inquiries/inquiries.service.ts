@@ -5,6 +5,7 @@ import type { InquiryEntity, InquiryStatus, MessageEntity, Verdict } from '../..
 import type {
   InquiryDetailDto,
   InquiryPageDto,
+  InquirySort,
   InquirySummaryDto,
   ListInquiriesQueryDto,
   SignalDto,
@@ -35,7 +36,7 @@ export class InquiriesService {
       },
       sort,
       limit + 1,
-      query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+      query.cursor === undefined ? undefined : decodeCursor(query.cursor, sort),
     );
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
@@ -45,7 +46,7 @@ export class InquiriesService {
       items: items.map((row) => summary(row.inquiry, row.message, row.snippet)),
       nextCursor:
         rows.length > limit && last
-          ? encodeCursor({ value: sortValue(last), id: last.inquiry.id })
+          ? encodeCursor({ value: sortValue(last), id: last.inquiry.id }, sort)
           : null,
     };
   }
@@ -167,24 +168,27 @@ function summary(
   };
 }
 
-function encodeCursor(cursor: PageCursor): string {
-  return Buffer.from(JSON.stringify([cursor.value?.toISOString() ?? null, cursor.id])).toString(
-    'base64url',
-  );
+/** Opaque to clients; carries the sort it belongs to so it cannot be replayed under another. */
+function encodeCursor(cursor: PageCursor, sort: InquirySort): string {
+  const payload = [sort, cursor.value?.toISOString() ?? null, cursor.id];
+  return Buffer.from(JSON.stringify(payload)).toString('base64url');
 }
 
-function decodeCursor(raw: string): PageCursor {
-  const invalid = new DomainError(ErrorCode.ValidationFailed, 'cursor is not one this API issued', [
-    { field: 'cursor', reason: 'must be the nextCursor of a previous page' },
-  ]);
+function decodeCursor(raw: string, sort: InquirySort): PageCursor {
+  const invalid = new DomainError(
+    ErrorCode.ValidationFailed,
+    'cursor is not one this API issued for this sort',
+    [{ field: 'cursor', reason: 'must be the nextCursor of a previous page with the same sort' }],
+  );
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8'));
   } catch {
     throw invalid;
   }
-  if (!Array.isArray(parsed) || parsed.length !== 2) throw invalid;
-  const [value, id] = parsed as [unknown, unknown];
+  if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid;
+  const [cursorSort, value, id] = parsed as [unknown, unknown, unknown];
+  if (cursorSort !== sort) throw invalid;
   if (typeof id !== 'number' || !Number.isInteger(id)) throw invalid;
   if (value === null) return { value: null, id };
   if (typeof value !== 'string' || Number.isNaN(Date.parse(value))) throw invalid;
