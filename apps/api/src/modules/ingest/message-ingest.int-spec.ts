@@ -94,6 +94,24 @@ describe('MessageIngestService on MariaDB', () => {
     expect(await count(ThreadEntity)).toBeLessThanOrEqual(20);
   });
 
+  it('stores mail whose Date no DATETIME column can hold', async () => {
+    const ingest = contexts[0]!.get(MessageIngestService);
+    for (const date of [
+      'Mon, 01 Jan 0001 00:00:00 +0000',
+      'Fri, 31 Dec 99999 23:59:59 +0000',
+      'yesterday-ish',
+    ]) {
+      const result = await ingest.ingestRaw(
+        mail({ messageId: `date-${date.length}@odd.example`, date }),
+        {
+          kind: 'import',
+          source: 'odd-dates.mbox',
+        },
+      );
+      expect(result.status).toBe('stored');
+    }
+  });
+
   it('records every IMAP location of a message that two mailboxes receive concurrently', async () => {
     const db = contexts[0]!.get(DataSource);
     const now = new Date();

@@ -76,8 +76,9 @@ export class MessageIngestService {
     const now = new Date();
     const outgoing = parsed.from !== undefined && (await this.isOwnAddress(parsed.from.address));
     const counterpart = outgoing ? parsed.to[0] : parsed.from;
+    const sentAt = storableDate(parsed.date);
     const receivedAt =
-      parsed.date && parsed.date.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS ? parsed.date : now;
+      sentAt && sentAt.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS ? sentAt : now;
     const assessment = outgoing ? undefined : this.triage.assess(parsed, receivedAt);
 
     const relayed = assessment?.relayed ?? false;
@@ -114,7 +115,7 @@ export class MessageIngestService {
         fromName: parsed.from?.name.slice(0, 500) ?? '',
         to: parsed.to,
         cc: parsed.cc,
-        sentAt: parsed.date ?? null,
+        sentAt,
         headers: parsed.headers,
         text: parsed.text,
         html: parsed.html,
@@ -204,6 +205,16 @@ export class MessageIngestService {
     const own = await this.repository.ownAddresses();
     return own.some((candidate) => candidate.toLowerCase() === address.toLowerCase());
   }
+}
+
+/**
+ * The Date header as a DATETIME both databases accept (MySQL: years 1000-9999); a date outside
+ * that (`Mon, 1 Jan 0001`, seen in spam and fuzzed mail) is kept in the raw message only.
+ */
+function storableDate(date: Date | undefined): Date | null {
+  if (!date || Number.isNaN(date.getTime())) return null;
+  const year = date.getUTCFullYear();
+  return year >= 1000 && year <= 9999 ? date : null;
 }
 
 function describe(origin: IngestOrigin): string {
