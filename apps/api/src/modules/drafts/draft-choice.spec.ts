@@ -2,10 +2,20 @@ import { chooseTemplate, productFromSubject, readInquiryContent } from './draft-
 
 describe('readInquiryContent', () => {
   it.each([
-    ['Inquiry: LED panels', 'We need 2000 pcs of 600x600 panels, please quote.', 'quote-request', 2000],
+    [
+      'Inquiry: LED panels',
+      'We need 2000 pcs of 600x600 panels, please quote.',
+      'quote-request',
+      2000,
+    ],
     ['Consulta', 'Necesitamos 1.500 unidades, ¿cuál es su mejor precio?', 'quote-request', 1500],
     ['询价', '我们需要 3000个 面板，请报价', 'quote-request', 3000],
-    ['Muestras', '¿Pueden enviarnos una muestra del panel antes del pedido?', 'sample-request', null],
+    [
+      'Muestras',
+      '¿Pueden enviarnos una muestra del panel antes del pedido?',
+      'sample-request',
+      null,
+    ],
     ['Sample request', 'Could you send 2 pcs samples of the 40W panel?', 'sample-request', 2],
     ['Hello', 'Please send your catalogue.', 'general', null],
     ['Запрос', 'Пришлите, пожалуйста, цену на 500 шт.', 'quote-request', 500],
@@ -16,13 +26,21 @@ describe('readInquiryContent', () => {
 
 describe('chooseTemplate', () => {
   it('answers a specific tier-A quote request with "quotation on its way"', () => {
-    expect(chooseTemplate('A', { content: 'quote-request', quantity: 2000 })?.templateId).toBe('first-reply');
+    expect(chooseTemplate('A', { content: 'quote-request', quantity: 2000 })?.templateId).toBe(
+      'first-reply',
+    );
   });
 
   it('asks a general or low-tier inquiry for details', () => {
-    expect(chooseTemplate('B', { content: 'quote-request', quantity: null })?.templateId).toBe('request-details');
-    expect(chooseTemplate('C', { content: 'quote-request', quantity: 500 })?.templateId).toBe('request-details');
-    expect(chooseTemplate(null, { content: 'general', quantity: null })?.templateId).toBe('request-details');
+    expect(chooseTemplate('B', { content: 'quote-request', quantity: null })?.templateId).toBe(
+      'request-details',
+    );
+    expect(chooseTemplate('C', { content: 'quote-request', quantity: 500 })?.templateId).toBe(
+      'request-details',
+    );
+    expect(chooseTemplate(null, { content: 'general', quantity: null })?.templateId).toBe(
+      'request-details',
+    );
   });
 
   it('acknowledges a sample request and points to the sample offer', () => {

@@ -18,9 +18,39 @@ export interface TemplateChoice {
 }
 
 const UNITS = [
-  'pcs', 'pc', 'pieces', 'piece', 'units', 'sets', 'cartons', 'unidades', 'uds', 'piezas',
-  'peças', 'unidades', 'pièces', 'stück', 'stk', 'шт', 'штук', 'adet', 'sztuk', 'szt', 'stuks',
-  'pezzi', 'cái', 'buah', 'unit', '个', '件', '台', '套', '只', '개', '個', 'قطعة',
+  'pcs',
+  'pc',
+  'pieces',
+  'piece',
+  'units',
+  'sets',
+  'cartons',
+  'unidades',
+  'uds',
+  'piezas',
+  'peças',
+  'unidades',
+  'pièces',
+  'stück',
+  'stk',
+  'шт',
+  'штук',
+  'adet',
+  'sztuk',
+  'szt',
+  'stuks',
+  'pezzi',
+  'cái',
+  'buah',
+  'unit',
+  '个',
+  '件',
+  '台',
+  '套',
+  '只',
+  '개',
+  '個',
+  'قطعة',
 ];
 const QUANTITY = new RegExp(
   `(\\d{1,3}(?:[.,  ]\\d{3})+|\\d+)\\s*(?:${UNITS.join('|')})(?![\\p{L}])`,
@@ -42,7 +72,10 @@ export function readInquiryContent(subject: string, text: string): ContentReadin
     : QUOTE_WORDS.test(all)
       ? 'quote-request'
       : 'general';
-  return { content, quantity: quantity !== null && Number.isSafeInteger(quantity) && quantity > 0 ? quantity : null };
+  return {
+    content,
+    quantity: quantity !== null && Number.isSafeInteger(quantity) && quantity > 0 ? quantity : null,
+  };
 }
 
 /**
@@ -55,7 +88,8 @@ export function chooseTemplate(tier: Tier | null, reading: ContentReading): Temp
   if (reading.content === 'sample-request') {
     return {
       templateId: 'acknowledgement',
-      reason: 'The buyer asks for samples: acknowledge now, then send the offer from the sample policy.',
+      reason:
+        'The buyer asks for samples: acknowledge now, then send the offer from the sample policy.',
       next: 'sample-offer',
     };
   }
@@ -77,7 +111,8 @@ export function chooseTemplate(tier: Tier | null, reading: ContentReading): Temp
   };
 }
 
-const SUBJECT_PREFIX = /^\s*((re|fw|fwd|aw|wg|sv|vs|rv|enc|tr|antw|odp|ynt|回复|转发|答复)\s*[:：]\s*)+/iu;
+const SUBJECT_PREFIX =
+  /^\s*((re|fw|fwd|aw|wg|sv|vs|rv|enc|tr|antw|odp|ynt|回复|转发|答复)\s*[:：]\s*)+/iu;
 const LABEL = /^[^:：]{1,25}[:：]\s*/u;
 
 /** The product as the buyer names it in the subject, without reply prefixes, labels or quantity. */

@@ -34,7 +34,8 @@ export class DraftsController {
   @Post('inquiries/:id/drafts')
   @ApiCreatedResponse({
     type: DraftResponseDto,
-    description: "A draft in the buyer's language, template chosen by tier and content unless given",
+    description:
+      "A draft in the buyer's language, template chosen by tier and content unless given",
   })
   @ApiConflictResponse({ description: 'Tier D (no sales reply), or no sender profile yet' })
   propose(
@@ -58,7 +59,10 @@ export class DraftsController {
   }
 
   @Patch('drafts/:id')
-  @ApiOkResponse({ type: DraftResponseDto, description: 'Re-checked for forbidden phrases; approval is withdrawn' })
+  @ApiOkResponse({
+    type: DraftResponseDto,
+    description: 'Re-checked for forbidden phrases; approval is withdrawn',
+  })
   update(
     @Param('id', idPipe()) id: number,
     @Body() dto: UpdateDraftDto,

@@ -11,7 +11,12 @@ import {
   IsString,
   MaxLength,
 } from 'class-validator';
-import { DRAFT_KINDS, DRAFT_STATUSES, type DraftKind, type DraftStatus } from '../../database/entities';
+import {
+  DRAFT_KINDS,
+  DRAFT_STATUSES,
+  type DraftKind,
+  type DraftStatus,
+} from '../../database/entities';
 
 export class ProposeDraftDto {
   @ApiPropertyOptional({

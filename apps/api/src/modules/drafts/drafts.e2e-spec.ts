@@ -26,7 +26,8 @@ describe('drafts (e2e)', () => {
   const newInquiry = (raw?: Buffer): Promise<number> =>
     receive(e2e.app, raw ?? spanishInquiry(`es-${++sequence}@buyer.example`), null, ++sequence);
   const propose = async (inquiryId: number, body: object = {}): Promise<Draft> =>
-    (await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send(body).expect(201)).body as Draft;
+    (await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send(body).expect(201))
+      .body as Draft;
 
   beforeAll(async () => {
     e2e = await startE2eApp();
@@ -38,7 +39,11 @@ describe('drafts (e2e)', () => {
 
   it('asks for a signature before the first draft, and keeps it per rep', async () => {
     const inquiryId = await newInquiry();
-    const missing = await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(409);
+    const missing = await http()
+      .post(`/api/inquiries/${inquiryId}/drafts`)
+      .set(auth)
+      .send({})
+      .expect(409);
     expect(missing.body).toMatchObject({ code: 'SENDER_PROFILE_MISSING' });
 
     await saveProfile(e2e.app, e2e.token);
@@ -52,11 +57,13 @@ describe('drafts (e2e)', () => {
       .set(auth)
       .send({ ...SENDER_PROFILE, email: 'not-an-address', phone: '' })
       .expect(400);
-    const fields = (response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field);
+    const fields = (response.body as { fields: Array<{ field: string }> }).fields.map(
+      (f) => f.field,
+    );
     expect(fields).toEqual(expect.arrayContaining(['email', 'phone']));
   });
 
-  it("proposes a Spanish draft for a Spanish buyer, greeting them by name and signed in full", async () => {
+  it('proposes a Spanish draft for a Spanish buyer, greeting them by name and signed in full', async () => {
     await saveProfile(e2e.app, e2e.token);
     const draft = await propose(await newInquiry());
     expect(draft).toMatchObject({ locale: 'es', dir: 'ltr', status: 'editing', flags: [] });
@@ -76,7 +83,11 @@ describe('drafts (e2e)', () => {
     expect(german.locale).toBe('de');
     expect(german.text).toMatch(/Ana Ruiz/);
 
-    const arabic = await http().patch(`/api/drafts/${german.id}`).set(auth).send({ locale: 'ar' }).expect(200);
+    const arabic = await http()
+      .patch(`/api/drafts/${german.id}`)
+      .set(auth)
+      .send({ locale: 'ar' })
+      .expect(200);
     expect(arabic.body).toMatchObject({ locale: 'ar', dir: 'rtl', templateId: 'request-details' });
     expect((arabic.body as Draft).text).not.toBe(german.text);
     expect((arabic.body as Draft).text).toMatch(/[\u0600-\u06FF]/);
@@ -94,8 +105,15 @@ describe('drafts (e2e)', () => {
       expect.objectContaining({ phrase: 'imposible', category: 'refusal', match: 'imposible' }),
     ]);
 
-    const refused = await http().post(`/api/drafts/${draft.id}/approve`).set(auth).send({}).expect(409);
-    expect(refused.body).toMatchObject({ code: 'DRAFT_FLAGGED', details: [expect.objectContaining({ phrase: 'imposible' })] });
+    const refused = await http()
+      .post(`/api/drafts/${draft.id}/approve`)
+      .set(auth)
+      .send({})
+      .expect(409);
+    expect(refused.body).toMatchObject({
+      code: 'DRAFT_FLAGGED',
+      details: [expect.objectContaining({ phrase: 'imposible' })],
+    });
 
     const approved = await http()
       .post(`/api/drafts/${draft.id}/approve`)
@@ -113,21 +131,38 @@ describe('drafts (e2e)', () => {
       .set(auth)
       .send({ text: draft.text })
       .expect(200);
-    expect(reEdited.body).toMatchObject({ status: 'editing', flags: [], override: null, approvedBy: null });
+    expect(reEdited.body).toMatchObject({
+      status: 'editing',
+      flags: [],
+      override: null,
+      approvedBy: null,
+    });
   });
 
   it('approves a clean draft without an override', async () => {
     await saveProfile(e2e.app, e2e.token);
     const draft = await propose(await newInquiry());
-    const approved = await http().post(`/api/drafts/${draft.id}/approve`).set(auth).send({}).expect(201);
+    const approved = await http()
+      .post(`/api/drafts/${draft.id}/approve`)
+      .set(auth)
+      .send({})
+      .expect(201);
     expect(approved.body).toMatchObject({ status: 'approved', override: null });
   });
 
   it('proposes no sales reply once a rep marks the inquiry as spam', async () => {
     await saveProfile(e2e.app, e2e.token);
     const inquiryId = await newInquiry();
-    await http().patch(`/api/inquiries/${inquiryId}/verdict`).set(auth).send({ verdict: 'spam' }).expect(200);
-    const response = await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(409);
+    await http()
+      .patch(`/api/inquiries/${inquiryId}/verdict`)
+      .set(auth)
+      .send({ verdict: 'spam' })
+      .expect(200);
+    const response = await http()
+      .post(`/api/inquiries/${inquiryId}/drafts`)
+      .set(auth)
+      .send({})
+      .expect(409);
     expect(response.body).toMatchObject({ code: 'NO_SALES_REPLY' });
     const declined = await propose(inquiryId, { templateId: 'polite-decline' });
     expect(declined.templateId).toBe('polite-decline');
@@ -144,25 +179,42 @@ describe('drafts (e2e)', () => {
       }),
     );
     const draft = await propose(inquiryId);
-    expect(draft).toMatchObject({ templateId: 'acknowledgement', choice: { next: 'sample-offer' } });
+    expect(draft).toMatchObject({
+      templateId: 'acknowledgement',
+      choice: { next: 'sample-offer' },
+    });
   });
 
   it.each([
     ['an unknown locale', { locale: 'xx' }, 'locale'],
     ['an unknown template', { templateId: 'no-such-template' }, 'templateId'],
-    ['a template variable of the wrong type', { templateId: 'first-reply', variables: { quantity: 'many' } }, 'variables.quantity'],
+    [
+      'a template variable of the wrong type',
+      { templateId: 'first-reply', variables: { quantity: 'many' } },
+      'variables.quantity',
+    ],
     ['a missing template variable', { templateId: 'quote-cover' }, 'variables.quoteNumber'],
     ['an unknown field', { colour: 'blue' }, 'colour'],
   ])('answers %s with 400 naming the field', async (_case, body, field) => {
     await saveProfile(e2e.app, e2e.token);
-    const response = await http().post(`/api/inquiries/${await newInquiry()}/drafts`).set(auth).send(body).expect(400);
-    expect((response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field)).toContain(field);
+    const response = await http()
+      .post(`/api/inquiries/${await newInquiry()}/drafts`)
+      .set(auth)
+      .send(body)
+      .expect(400);
+    expect(
+      (response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field),
+    ).toContain(field);
   });
 
   it('answers 400 for an empty edit and a non-numeric id, 404 for unknown drafts and inquiries', async () => {
     await saveProfile(e2e.app, e2e.token);
     const draft = await propose(await newInquiry());
-    const empty = await http().patch(`/api/drafts/${draft.id}`).set(auth).send({ subject: '' }).expect(400);
+    const empty = await http()
+      .patch(`/api/drafts/${draft.id}`)
+      .set(auth)
+      .send({ subject: '' })
+      .expect(400);
     expect(empty.body).toMatchObject({ fields: [expect.objectContaining({ field: 'subject' })] });
     await http().get('/api/drafts/abc').set(auth).expect(400);
     await http().get('/api/drafts/999999').set(auth).expect(404);

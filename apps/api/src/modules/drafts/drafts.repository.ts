@@ -1,11 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
-import {
-  DraftEntity,
-  InquiryEntity,
-  SenderProfileEntity,
-} from '../../database/entities';
+import { DraftEntity, InquiryEntity, SenderProfileEntity } from '../../database/entities';
 
 /** An inquiry with the message and buyer a reply is written to. */
 export type InquiryForReply = InquiryEntity &

@@ -14,7 +14,12 @@ import type {
   SenderProfileEntity,
   Tier,
 } from '../../database/entities';
-import { chooseTemplate, productFromSubject, readInquiryContent, type TemplateChoice } from './draft-choice';
+import {
+  chooseTemplate,
+  productFromSubject,
+  readInquiryContent,
+  type TemplateChoice,
+} from './draft-choice';
 import { loadVariables, storeVariables } from './draft-variables';
 import type {
   ApproveDraftDto,
@@ -142,7 +147,13 @@ export class DraftsService {
     let { subject, text, locale } = draft;
     if (dto.locale !== undefined && dto.locale !== draft.locale) {
       const inquiry = await this.inquiry(draft.inquiryId);
-      const rendered = await this.render(draft.templateId, dto.locale, draft.variables, inquiry, rep);
+      const rendered = await this.render(
+        draft.templateId,
+        dto.locale,
+        draft.variables,
+        inquiry,
+        rep,
+      );
       ({ subject, text, locale } = rendered);
     }
     subject = dto.subject ?? subject;
@@ -195,7 +206,10 @@ export class DraftsService {
     const draft = await this.find(id);
     if (draft.status === 'sent') return draft;
     if (draft.status !== 'approved') {
-      throw new ReplyError(ReplyErrorCode.DraftNotApproved, `draft ${id} must be approved before it is sent`);
+      throw new ReplyError(
+        ReplyErrorCode.DraftNotApproved,
+        `draft ${id} must be approved before it is sent`,
+      );
     }
     if (draft.flags.length > 0 && !draft.overrideBy) {
       throw new ReplyError(
@@ -318,7 +332,10 @@ function assertNotSent(draft: DraftEntity): void {
 }
 
 function alreadySent(id: number): ReplyError {
-  return new ReplyError(ReplyErrorCode.DraftAlreadySent, `draft ${id} has been sent and can no longer change`);
+  return new ReplyError(
+    ReplyErrorCode.DraftAlreadySent,
+    `draft ${id} has been sent and can no longer change`,
+  );
 }
 
 export function toResponse(draft: DraftEntity): DraftResponseDto {

@@ -15,15 +15,24 @@ export class FollowUpsController {
   constructor(private readonly followUps: FollowUpsService) {}
 
   @Get()
-  @ApiOkResponse({ type: FollowUpListDto, description: 'Pending follow-ups that are due or overdue, oldest first' })
-  async list(@Query() query: ListFollowUpsQueryDto, @Req() request: AuthenticatedRequest): Promise<FollowUpListDto> {
+  @ApiOkResponse({
+    type: FollowUpListDto,
+    description: 'Pending follow-ups that are due or overdue, oldest first',
+  })
+  async list(
+    @Query() query: ListFollowUpsQueryDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<FollowUpListDto> {
     return { items: await this.followUps.list(query, repOf(request)) };
   }
 
   @Post(':id/done')
   @HttpCode(200)
   @ApiOkResponse({ type: FollowUpResponseDto })
-  done(@Param('id', idPipe()) id: number, @Req() request: AuthenticatedRequest): Promise<FollowUpResponseDto> {
+  done(
+    @Param('id', idPipe()) id: number,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<FollowUpResponseDto> {
     return this.followUps.complete(id, repOf(request));
   }
 }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../database/entities';
 
 export const FOLLOW_UP_URGENCIES = ['upcoming', 'due', 'overdue'] as const;
@@ -48,4 +48,3 @@ export class FollowUpResponseDto {
 export class FollowUpListDto {
   @ApiProperty({ type: [FollowUpResponseDto] }) items!: FollowUpResponseDto[];
 }
-

@@ -56,7 +56,9 @@ export class FollowUpsRepository {
   }
 
   findById(id: number): Promise<FollowUpEntity | null> {
-    return this.dataSource.getRepository(FollowUpEntity).findOne({ where: { id }, relations: { quote: true } });
+    return this.dataSource
+      .getRepository(FollowUpEntity)
+      .findOne({ where: { id }, relations: { quote: true } });
   }
 
   async close(id: number, by: string, at: Date): Promise<boolean> {

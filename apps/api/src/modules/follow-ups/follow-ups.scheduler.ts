@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { FollowUpsService } from './follow-ups.service';
 
 const INTERVAL_MS = 60_000;
@@ -28,7 +33,9 @@ export class FollowUpsScheduler implements OnApplicationBootstrap, OnApplication
       const cancelled = await this.followUps.cancelAnswered();
       if (cancelled > 0) this.logger.log(`cancelled ${cancelled} follow-up(s): the buyer replied`);
     } catch (error) {
-      this.logger.warn(`follow-up check failed: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `follow-up check failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

@@ -13,7 +13,12 @@ export class FollowUpsService {
   constructor(private readonly repository: FollowUpsRepository) {}
 
   /** Creates the reminders for a quote sent at `sentAt` in `threadId`; safe to call twice. */
-  async scheduleForQuote(quote: QuoteEntity, sentAt: Date, threadId: number | null, rep: string): Promise<void> {
+  async scheduleForQuote(
+    quote: QuoteEntity,
+    sentAt: Date,
+    threadId: number | null,
+    rep: string,
+  ): Promise<void> {
     const now = new Date();
     await this.repository.insertSteps(
       followUpSchedule(sentAt, quote.followUpDays).map((step) => ({
@@ -41,7 +46,11 @@ export class FollowUpsService {
    * Due and overdue follow-ups of a rep. Answered threads are settled first, so the list is
    * right even between two scheduler runs.
    */
-  async list(query: ListFollowUpsQueryDto, caller: string, now = new Date()): Promise<FollowUpResponseDto[]> {
+  async list(
+    query: ListFollowUpsQueryDto,
+    caller: string,
+    now = new Date(),
+  ): Promise<FollowUpResponseDto[]> {
     await this.repository.cancelAnswered(now);
     const rep = query.rep === 'all' ? undefined : (query.rep ?? caller);
     const until = new Date(now.getTime() + (query.aheadDays ?? 0) * DAY_MS);
@@ -54,7 +63,8 @@ export class FollowUpsService {
 
   async complete(id: number, by: string, now = new Date()): Promise<FollowUpResponseDto> {
     const entry = await this.repository.findById(id);
-    if (!entry) throw new ReplyError(ReplyErrorCode.FollowUpNotFound, `follow-up ${id} does not exist`);
+    if (!entry)
+      throw new ReplyError(ReplyErrorCode.FollowUpNotFound, `follow-up ${id} does not exist`);
     await this.repository.close(id, by, now);
     return toResponse((await this.repository.findById(id))!, now);
   }

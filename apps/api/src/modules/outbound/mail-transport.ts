@@ -31,7 +31,9 @@ export class MailTransport {
       auth: mailbox.smtpUser
         ? {
             user: mailbox.smtpUser,
-            pass: mailbox.smtpPasswordEncrypted ? this.secrets.decrypt(mailbox.smtpPasswordEncrypted) : '',
+            pass: mailbox.smtpPasswordEncrypted
+              ? this.secrets.decrypt(mailbox.smtpPasswordEncrypted)
+              : '',
           }
         : undefined,
       connectionTimeout: SMTP_TIMEOUT_MS,
@@ -75,5 +77,8 @@ export class MailTransport {
 export function describeError(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const details = error as Error & { responseCode?: number; response?: string; code?: string };
-  return [details.code, details.responseCode, details.response ?? error.message].filter(Boolean).join(' ').slice(0, 2000);
+  return [details.code, details.responseCode, details.response ?? error.message]
+    .filter(Boolean)
+    .join(' ')
+    .slice(0, 2000);
 }

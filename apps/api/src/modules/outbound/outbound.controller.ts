@@ -28,9 +28,12 @@ export class OutboundController {
   })
   @ApiOkResponse({
     type: OutboundResponseDto,
-    description: 'state `sent`, `sending` (another request is sending it) or `failed` with lastError; a failed send is retried by calling this again',
+    description:
+      'state `sent`, `sending` (another request is sending it) or `failed` with lastError; a failed send is retried by calling this again',
   })
-  @ApiConflictResponse({ description: 'Draft not approved, flagged without override, or the mailbox cannot send' })
+  @ApiConflictResponse({
+    description: 'Draft not approved, flagged without override, or the mailbox cannot send',
+  })
   @ApiUnprocessableEntityResponse({ description: 'The Idempotency-Key belongs to another draft' })
   send(
     @Param('id', idPipe()) id: number,
@@ -46,7 +49,10 @@ export class OutboundController {
   }
 
   @Get('outbound')
-  @ApiOkResponse({ type: OutboundListDto, description: 'Most recent first; `state=failed` shows what needs a retry' })
+  @ApiOkResponse({
+    type: OutboundListDto,
+    description: 'Most recent first; `state=failed` shows what needs a retry',
+  })
   list(@Query() query: ListOutboundQueryDto): Promise<OutboundListDto> {
     return this.outbound.list(query.state);
   }

@@ -3,7 +3,10 @@ import { IsIn, IsOptional } from 'class-validator';
 import { OUTBOUND_STATES, type OutboundState } from '../../database/entities';
 
 export class ListOutboundQueryDto {
-  @ApiPropertyOptional({ enum: OUTBOUND_STATES, description: '`failed` lists sends waiting for a retry' })
+  @ApiPropertyOptional({
+    enum: OUTBOUND_STATES,
+    description: '`failed` lists sends waiting for a retry',
+  })
   @IsOptional()
   @IsIn(OUTBOUND_STATES)
   state?: OutboundState;
@@ -17,7 +20,8 @@ export class OutboundResponseDto {
     description: 'queued → sending → sent, or failed (retry by sending the draft again)',
   })
   state!: OutboundState;
-  @ApiProperty({ description: 'Our Message-ID, fixed before the first attempt' }) messageId!: string;
+  @ApiProperty({ description: 'Our Message-ID, fixed before the first attempt' })
+  messageId!: string;
   @ApiProperty() to!: string;
   @ApiProperty() attempts!: number;
   @ApiProperty({ type: String, nullable: true }) lastError!: string | null;
@@ -27,7 +31,11 @@ export class OutboundResponseDto {
   @ApiProperty({ type: String, nullable: true, description: 'IMAP folder holding the copy' })
   sentFolder!: string | null;
   @ApiProperty({ type: String, nullable: true }) appendError!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'The sent message as stored in the thread' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'The sent message as stored in the thread',
+  })
   storedMessageId!: number | null;
 }
 

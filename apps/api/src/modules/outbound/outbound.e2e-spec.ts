@@ -25,10 +25,18 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
   const http = () => request(e2e.app.getHttpServer());
 
   /** An approved Spanish reply to a fresh inquiry that arrived in the mailbox. */
-  async function approvedDraft(): Promise<{ draftId: number; inquiryId: number; buyerMessageId: string }> {
+  async function approvedDraft(): Promise<{
+    draftId: number;
+    inquiryId: number;
+    buyerMessageId: string;
+  }> {
     const buyerMessageId = `ask-${++uid}@buyer.example`;
     const inquiryId = await receive(e2e.app, spanishInquiry(buyerMessageId), mailboxId, uid);
-    const draft = await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(201);
+    const draft = await http()
+      .post(`/api/inquiries/${inquiryId}/drafts`)
+      .set(auth)
+      .send({})
+      .expect(201);
     const draftId = (draft.body as { id: number }).id;
     await http().post(`/api/drafts/${draftId}/approve`).set(auth).send({}).expect(201);
     return { draftId, inquiryId, buyerMessageId };
@@ -89,13 +97,21 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
     const again = await send(draftId, `key-${draftId}`).expect(200);
     const otherKey = await send(draftId, 'a-different-key').expect(200);
     const noKey = await send(draftId).expect(200);
-    for (const retry of [again, otherKey, noKey]) expect(retry.body).toMatchObject({ id: sent.id, state: 'sent', attempts: 1 });
+    for (const retry of [again, otherKey, noKey])
+      expect(retry.body).toMatchObject({ id: sent.id, state: 'sent', attempts: 1 });
     expect(sink.messages.length).toBe(before + 1);
 
     const inquiry = await http().get(`/api/inquiries/${inquiryId}`).set(auth).expect(200);
-    const body = inquiry.body as { status: string; thread: Array<{ id: number; outgoing: boolean }> };
+    const body = inquiry.body as {
+      status: string;
+      thread: Array<{ id: number; outgoing: boolean }>;
+    };
     expect(body.status).toBe('replied');
-    expect(body.thread).toEqual(expect.arrayContaining([expect.objectContaining({ id: sent.storedMessageId, outgoing: true })]));
+    expect(body.thread).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: sent.storedMessageId, outgoing: true }),
+      ]),
+    );
     const draft = await http().get(`/api/drafts/${draftId}`).set(auth).expect(200);
     expect(draft.body).toMatchObject({ status: 'sent' });
     await http().patch(`/api/drafts/${draftId}`).set(auth).send({ text: 'too late' }).expect(409);
@@ -104,14 +120,21 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
   it('sends once when two requests race', async () => {
     const { draftId } = await approvedDraft();
     const before = sink.messages.length;
-    const results = await Promise.all([send(draftId, `race-${draftId}`), send(draftId, `race-${draftId}`)]);
+    const results = await Promise.all([
+      send(draftId, `race-${draftId}`),
+      send(draftId, `race-${draftId}`),
+    ]);
     expect(results.map((r) => r.status)).toEqual([200, 200]);
     expect(sink.messages.length).toBe(before + 1);
   });
 
   it('keeps a failed send with its error, lists it, and delivers it on retry', async () => {
     const { draftId } = await approvedDraft();
-    await http().patch(`/api/mailboxes/${mailboxId}`).set(auth).send({ smtpPort: await freePort() }).expect(200);
+    await http()
+      .patch(`/api/mailboxes/${mailboxId}`)
+      .set(auth)
+      .send({ smtpPort: await freePort() })
+      .expect(200);
     try {
       const failed = await send(draftId, `fail-${draftId}`).expect(200);
       expect(failed.body).toMatchObject({ state: 'failed', attempts: 1 });
@@ -119,7 +142,11 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
       const listed = await http().get('/api/outbound?state=failed').set(auth).expect(200);
       expect((listed.body as { items: Outbound[] }).items.map((o) => o.draftId)).toContain(draftId);
     } finally {
-      await http().patch(`/api/mailboxes/${mailboxId}`).set(auth).send({ smtpPort: sink.port }).expect(200);
+      await http()
+        .patch(`/api/mailboxes/${mailboxId}`)
+        .set(auth)
+        .send({ smtpPort: sink.port })
+        .expect(200);
     }
     const before = sink.messages.length;
     const retried = await send(draftId, `fail-${draftId}`).expect(200);
@@ -136,7 +163,11 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
     const reused = await send(other.draftId, `own-${draftId}`).expect(422);
     expect(reused.body).toMatchObject({ code: 'IDEMPOTENCY_KEY_REUSED' });
 
-    await http().patch(`/api/drafts/${other.draftId}`).set(auth).send({ subject: 'Cotización' }).expect(200);
+    await http()
+      .patch(`/api/drafts/${other.draftId}`)
+      .set(auth)
+      .send({ subject: 'Cotización' })
+      .expect(200);
     const unapproved = await send(other.draftId).expect(409);
     expect(unapproved.body).toMatchObject({ code: 'DRAFT_NOT_APPROVED' });
   });
@@ -144,7 +175,9 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
   it('answers 400 for a malformed Idempotency-Key or state filter, 404 for unknown drafts', async () => {
     const { draftId } = await approvedDraft();
     const badKey = await send(draftId, 'has spaces in it').expect(400);
-    expect(badKey.body).toMatchObject({ fields: [expect.objectContaining({ field: 'Idempotency-Key' })] });
+    expect(badKey.body).toMatchObject({
+      fields: [expect.objectContaining({ field: 'Idempotency-Key' })],
+    });
     const badState = await http().get('/api/outbound?state=lost').set(auth).expect(400);
     expect(badState.body).toMatchObject({ fields: [expect.objectContaining({ field: 'state' })] });
     await send(999_999).expect(404);
@@ -152,8 +185,17 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
   });
 
   it('cannot send a reply to an imported inquiry: there is no mailbox to send from', async () => {
-    const inquiryId = await receive(e2e.app, spanishInquiry(`imported-${++uid}@buyer.example`), null, uid);
-    const draft = await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(201);
+    const inquiryId = await receive(
+      e2e.app,
+      spanishInquiry(`imported-${++uid}@buyer.example`),
+      null,
+      uid,
+    );
+    const draft = await http()
+      .post(`/api/inquiries/${inquiryId}/drafts`)
+      .set(auth)
+      .send({})
+      .expect(201);
     const draftId = (draft.body as { id: number }).id;
     await http().post(`/api/drafts/${draftId}/approve`).set(auth).send({}).expect(201);
     const response = await send(draftId).expect(409);

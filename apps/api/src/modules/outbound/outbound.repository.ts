@@ -40,7 +40,9 @@ export class OutboundRepository {
     });
   }
 
-  insert(row: Omit<OutboundMessageEntity, 'id' | 'draft' | 'mailbox'>): Promise<OutboundMessageEntity> {
+  insert(
+    row: Omit<OutboundMessageEntity, 'id' | 'draft' | 'mailbox'>,
+  ): Promise<OutboundMessageEntity> {
     return this.outbound.save(this.outbound.create(row));
   }
 
@@ -95,7 +97,10 @@ export class OutboundRepository {
   async markInquiryReplied(inquiryId: number): Promise<void> {
     await this.dataSource
       .getRepository(InquiryEntity)
-      .update({ id: inquiryId, status: In(['new', 'open']) }, { status: 'replied', updatedAt: new Date() });
+      .update(
+        { id: inquiryId, status: In(['new', 'open']) },
+        { status: 'replied', updatedAt: new Date() },
+      );
   }
 
   /** Records when a quote first went out; a resend of the cover mail does not move it. */

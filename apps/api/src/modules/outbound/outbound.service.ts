@@ -43,7 +43,9 @@ export class OutboundService {
   async send(draftId: number, idempotencyKey: string | undefined): Promise<OutboundResponseDto> {
     if (idempotencyKey !== undefined && !IDEMPOTENCY_KEY.test(idempotencyKey)) {
       const reason = 'Idempotency-Key must be 1 to 200 printable ASCII characters without spaces';
-      throw new DomainError(ErrorCode.ValidationFailed, reason, [{ field: 'Idempotency-Key', reason }]);
+      throw new DomainError(ErrorCode.ValidationFailed, reason, [
+        { field: 'Idempotency-Key', reason },
+      ]);
     }
     if (idempotencyKey !== undefined) {
       const earlier = await this.repository.byKey(idempotencyKey);
@@ -76,7 +78,8 @@ export class OutboundService {
   }
 
   private async sendingMailbox(inquiry: InquiryForReply): Promise<MailboxEntity> {
-    const mailbox = inquiry.mailboxId === null ? null : await this.repository.mailbox(inquiry.mailboxId);
+    const mailbox =
+      inquiry.mailboxId === null ? null : await this.repository.mailbox(inquiry.mailboxId);
     if (!mailbox) {
       throw new ReplyError(
         ReplyErrorCode.MailboxCannotSend,
@@ -100,7 +103,10 @@ export class OutboundService {
   ): Promise<OutboundMessageEntity> {
     const recipient = inquiry.message.fromAddress;
     if (!recipient) {
-      throw new ReplyError(ReplyErrorCode.MailboxCannotSend, `inquiry ${inquiry.id} has no sender address to answer`);
+      throw new ReplyError(
+        ReplyErrorCode.MailboxCannotSend,
+        `inquiry ${inquiry.id} has no sender address to answer`,
+      );
     }
     const messageIdHeader = `${randomUUID()}@${mailbox.address.split('@')[1] ?? 'localhost'}`;
     const raw = await this.compose(draft, inquiry, mailbox, messageIdHeader);
@@ -130,7 +136,10 @@ export class OutboundService {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.repository.byDraft(draft.id);
       if (!winner) {
-        throw new ReplyError(ReplyErrorCode.IdempotencyKeyReused, 'Idempotency-Key is in use by another send');
+        throw new ReplyError(
+          ReplyErrorCode.IdempotencyKeyReused,
+          'Idempotency-Key is in use by another send',
+        );
       }
       return winner;
     }
@@ -195,7 +204,11 @@ export class OutboundService {
     if (!(await this.repository.claim(row.id, new Date()))) return this.reload(row.id);
 
     try {
-      const response = await this.transport.submit(mailbox, await this.blobs.get(row.rawSha256), row.toAddress);
+      const response = await this.transport.submit(
+        mailbox,
+        await this.blobs.get(row.rawSha256),
+        row.toAddress,
+      );
       await this.repository.finishAttempt(row.id, {
         state: 'sent',
         sentAt: new Date(),
@@ -205,7 +218,11 @@ export class OutboundService {
     } catch (error) {
       const message = describeError(error);
       this.logger.warn(`draft ${row.draftId}: send failed: ${message}`);
-      await this.repository.finishAttempt(row.id, { state: 'failed', failedAt: new Date(), lastError: message });
+      await this.repository.finishAttempt(row.id, {
+        state: 'failed',
+        failedAt: new Date(),
+        lastError: message,
+      });
       return this.reload(row.id);
     }
     return this.complete(await this.reload(row.id), draft, inquiry, mailbox);
@@ -229,13 +246,22 @@ export class OutboundService {
         copy = await this.transport.appendToSent(mailbox, raw, sentAt);
         await this.repository.update(row.id, { sentFolder: copy.folder, appendError: null });
       } catch (error) {
-        await this.repository.update(row.id, { sentFolder: null, appendError: describeError(error) });
+        await this.repository.update(row.id, {
+          sentFolder: null,
+          appendError: describeError(error),
+        });
       }
     }
     if (row.storedMessageId === null) {
       const origin: IngestOrigin =
         copy?.uid != null && copy.uidValidity != null
-          ? { kind: 'imap', mailboxId: mailbox.id, folder: copy.folder, uidValidity: copy.uidValidity, uid: copy.uid }
+          ? {
+              kind: 'imap',
+              mailboxId: mailbox.id,
+              folder: copy.folder,
+              uidValidity: copy.uidValidity,
+              uid: copy.uid,
+            }
           : { kind: 'import', source: `outbound message ${row.id}` };
       const stored = await this.ingest.ingestRaw(raw, origin);
       if (stored.status === 'quarantined') {
@@ -262,7 +288,8 @@ export class OutboundService {
 
   private async reload(id: number): Promise<OutboundMessageEntity> {
     const row = await this.repository.byId(id);
-    if (!row) throw new ReplyError(ReplyErrorCode.OutboundNotFound, `outbound message ${id} vanished`);
+    if (!row)
+      throw new ReplyError(ReplyErrorCode.OutboundNotFound, `outbound message ${id} vanished`);
     return row;
   }
 }

@@ -17,7 +17,9 @@ const mail: ReplyMail = {
     sentAt: new Date('2026-03-02T08:15:00Z'),
     text: 'Necesitamos 2000 unidades.\r\n> antes\r\nAna',
   },
-  attachments: [{ filename: 'Q-1.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4') }],
+  attachments: [
+    { filename: 'Q-1.pdf', contentType: 'application/pdf', content: Buffer.from('%PDF-1.4') },
+  ],
   date: new Date('2026-03-02T10:00:00Z'),
 };
 

@@ -33,7 +33,10 @@ const MAX_REFERENCES = 20;
  * reads the same in every language (date, name and address).
  */
 export function composeReply(mail: ReplyMail): Promise<Buffer> {
-  const references = trimReferences([...mail.references, ...(mail.inReplyTo ? [mail.inReplyTo] : [])]);
+  const references = trimReferences([
+    ...mail.references,
+    ...(mail.inReplyTo ? [mail.inReplyTo] : []),
+  ]);
   const attribution = `${new Intl.DateTimeFormat(mail.locale, {
     dateStyle: 'long',
     timeStyle: 'short',

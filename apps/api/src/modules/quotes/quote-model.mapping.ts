@@ -14,7 +14,10 @@ export function toQuoteModel(entity: QuoteEntity): Quote {
     currency: entity.currency,
     buyer: { name: entity.buyerName, company: entity.buyerCompany },
     lines: toModelLines(entity.lines, entity.currency),
-    incoterm: { code: entity.incotermCode as Quote['incoterm']['code'], namedPlace: entity.incotermPlace },
+    incoterm: {
+      code: entity.incotermCode as Quote['incoterm']['code'],
+      namedPlace: entity.incotermPlace,
+    },
     portOfLoading: entity.portOfLoading,
     paymentTerms: entity.paymentTerms,
     packing: entity.packing,
@@ -23,7 +26,10 @@ export function toQuoteModel(entity: QuoteEntity): Quote {
   };
 }
 
-export function toModelLines(lines: readonly StoredQuoteLine[], currency: string): QuoteInput['lines'] {
+export function toModelLines(
+  lines: readonly StoredQuoteLine[],
+  currency: string,
+): QuoteInput['lines'] {
   return lines.map((line) => ({
     ...line,
     priceBreaks: line.priceBreaks.map((priceBreak) => ({

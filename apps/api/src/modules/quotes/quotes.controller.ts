@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Header, Param, Post, Query, Req, StreamableFile, UseFilters } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  Param,
+  Post,
+  Query,
+  Req,
+  StreamableFile,
+  UseFilters,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -51,7 +62,10 @@ export class QuotesController {
   }
 
   @Post('quotes/:id/revisions')
-  @ApiCreatedResponse({ type: QuoteResponseDto, description: 'The new revision; the revised one is kept' })
+  @ApiCreatedResponse({
+    type: QuoteResponseDto,
+    description: 'The new revision; the revised one is kept',
+  })
   @ApiConflictResponse({ description: 'Only the latest revision can be revised' })
   revise(
     @Param('id', idPipe()) id: number,
@@ -65,7 +79,10 @@ export class QuotesController {
   @Header('X-Content-Type-Options', 'nosniff')
   @ApiProduces('application/pdf')
   @ApiOkResponse({ description: "The quotation in the buyer's language (or `locale`)" })
-  async pdf(@Param('id', idPipe()) id: number, @Query() query: QuoteLocaleQueryDto): Promise<StreamableFile> {
+  async pdf(
+    @Param('id', idPipe()) id: number,
+    @Query() query: QuoteLocaleQueryDto,
+  ): Promise<StreamableFile> {
     const { filename, content } = await this.quotes.pdf(id, query.locale);
     return new StreamableFile(content, {
       type: 'application/pdf',
@@ -75,7 +92,10 @@ export class QuotesController {
   }
 
   @Post('quotes/:id/drafts')
-  @ApiCreatedResponse({ type: DraftResponseDto, description: 'The cover mail with the PDF attached' })
+  @ApiCreatedResponse({
+    type: DraftResponseDto,
+    description: 'The cover mail with the PDF attached',
+  })
   @ApiConflictResponse({ description: 'Superseded or expired quote' })
   coverDraft(
     @Param('id', idPipe()) id: number,

@@ -28,7 +28,10 @@ export class PriceBreakDto {
   @Min(1)
   minQuantity!: number;
 
-  @ApiProperty({ example: '11.85', description: 'Decimal text in the quote currency (exact; never a float)' })
+  @ApiProperty({
+    example: '11.85',
+    description: 'Decimal text in the quote currency (exact; never a float)',
+  })
   @IsString()
   @Matches(DECIMAL, { message: 'unitPrice must be a decimal number as text, e.g. "11.85"' })
   unitPrice!: string;
@@ -66,7 +69,9 @@ export class QuoteLineDto {
 
   @ApiProperty({ example: '9405.42' })
   @IsString()
-  @Matches(/^\d{4}\.?\d{2}(\.?\d{2}){0,2}$/, { message: 'hsCode must be an HS code of 6 to 10 digits, e.g. 9405.42' })
+  @Matches(/^\d{4}\.?\d{2}(\.?\d{2}){0,2}$/, {
+    message: 'hsCode must be an HS code of 6 to 10 digits, e.g. 9405.42',
+  })
   hsCode!: string;
 
   @ApiProperty({ type: [PriceBreakDto] })
@@ -80,7 +85,9 @@ export class QuoteLineDto {
 
 export class IncotermDto {
   @ApiProperty({ enum: INCOTERM_CODES, description: 'Incoterms 2020' })
-  @IsIn(INCOTERM_CODES, { message: `code must be an Incoterms 2020 rule: ${INCOTERM_CODES.join(', ')}` })
+  @IsIn(INCOTERM_CODES, {
+    message: `code must be an Incoterms 2020 rule: ${INCOTERM_CODES.join(', ')}`,
+  })
   code!: string;
 
   @ApiProperty({ example: 'Ningbo', description: 'The named place or port' })
@@ -162,7 +169,10 @@ export class CreateQuoteDto {
   @Matches(CALENDAR_DATE, { message: 'issuedOn must be a YYYY-MM-DD date' })
   issuedOn?: string;
 
-  @ApiProperty({ example: '2026-04-01', description: 'Valid through the end of this day in timeZone' })
+  @ApiProperty({
+    example: '2026-04-01',
+    description: 'Valid through the end of this day in timeZone',
+  })
   @Matches(CALENDAR_DATE, { message: 'validUntil must be a YYYY-MM-DD date' })
   validUntil!: string;
 
@@ -181,7 +191,11 @@ export class CreateQuoteDto {
   @IsIn(SUPPORTED_LOCALES)
   locale?: string;
 
-  @ApiPropertyOptional({ type: [Number], example: [3, 7, 14], description: 'Chase after these many days' })
+  @ApiPropertyOptional({
+    type: [Number],
+    example: [3, 7, 14],
+    description: 'Chase after these many days',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
@@ -231,7 +245,8 @@ export class QuoteResponseDto {
   @ApiProperty() currency!: string;
   @ApiProperty({ type: BuyerDto }) buyer!: BuyerDto;
   @ApiProperty({ type: [PricedLineDto] }) lines!: PricedLineDto[];
-  @ApiProperty({ example: '23700.00', description: 'Sum of the rounded line amounts' }) total!: string;
+  @ApiProperty({ example: '23700.00', description: 'Sum of the rounded line amounts' })
+  total!: string;
   @ApiProperty({ type: IncotermDto }) incoterm!: IncotermDto;
   @ApiProperty() portOfLoading!: string;
   @ApiProperty() paymentTerms!: string;
@@ -240,7 +255,9 @@ export class QuoteResponseDto {
   @ApiProperty() issuedOn!: string;
   @ApiProperty() validUntil!: string;
   @ApiProperty() timeZone!: string;
-  @ApiProperty({ description: "Past the validity date in the quote's time zone, computed when read" })
+  @ApiProperty({
+    description: "Past the validity date in the quote's time zone, computed when read",
+  })
   expired!: boolean;
   @ApiProperty({ type: String, nullable: true }) notes!: string | null;
   @ApiProperty() locale!: string;

@@ -63,9 +63,11 @@ describe('quotes and follow-ups (e2e)', () => {
   let uid = 0;
   const http = () => request(e2e.app.getHttpServer());
 
-  const newInquiry = () => receive(e2e.app, spanishInquiry(`rfq-${++uid}@buyer.example`), mailboxId, uid);
+  const newInquiry = () =>
+    receive(e2e.app, spanishInquiry(`rfq-${++uid}@buyer.example`), mailboxId, uid);
   const createQuote = async (inquiryId: number, body: object = QUOTE): Promise<Quote> =>
-    (await http().post(`/api/inquiries/${inquiryId}/quotes`).set(auth).send(body).expect(201)).body as Quote;
+    (await http().post(`/api/inquiries/${inquiryId}/quotes`).set(auth).send(body).expect(201))
+      .body as Quote;
 
   beforeAll(async () => {
     sink = await startSmtpServer();
@@ -121,18 +123,34 @@ describe('quotes and follow-ups (e2e)', () => {
       total: first.total,
     });
     const old = await http().get(`/api/quotes/${first.id}`).set(auth).expect(200);
-    expect(old.body).toMatchObject({ revision: 0, paymentTerms: QUOTE.paymentTerms, supersededById: (revised.body as Quote).id });
+    expect(old.body).toMatchObject({
+      revision: 0,
+      paymentTerms: QUOTE.paymentTerms,
+      supersededById: (revised.body as Quote).id,
+    });
 
-    const again = await http().post(`/api/quotes/${first.id}/revisions`).set(auth).send({ reason: 'again' }).expect(409);
+    const again = await http()
+      .post(`/api/quotes/${first.id}/revisions`)
+      .set(auth)
+      .send({ reason: 'again' })
+      .expect(409);
     expect(again.body).toMatchObject({ code: 'QUOTE_SUPERSEDED' });
     await http().post(`/api/quotes/${first.id}/drafts`).set(auth).send({}).expect(409);
   });
 
   it('marks a quote expired once its validity date has passed in its time zone', async () => {
     const inquiryId = await newInquiry();
-    const quote = await createQuote(inquiryId, { ...QUOTE, issuedOn: '2026-01-05', validUntil: '2026-01-31' });
+    const quote = await createQuote(inquiryId, {
+      ...QUOTE,
+      issuedOn: '2026-01-05',
+      validUntil: '2026-01-31',
+    });
     expect(quote.expired).toBe(true);
-    const response = await http().post(`/api/quotes/${quote.id}/drafts`).set(auth).send({}).expect(409);
+    const response = await http()
+      .post(`/api/quotes/${quote.id}/drafts`)
+      .set(auth)
+      .send({})
+      .expect(409);
     expect(response.body).toMatchObject({ code: 'QUOTE_EXPIRED' });
   });
 
@@ -155,17 +173,31 @@ describe('quotes and follow-ups (e2e)', () => {
   it('sends the cover mail with the PDF, schedules follow-ups, and cancels them when the buyer replies', async () => {
     const inquiryId = await newInquiry();
     const quote = await createQuote(inquiryId, { ...QUOTE, followUpDays: [3, 7, 14] });
-    const draft = await http().post(`/api/quotes/${quote.id}/drafts`).set(auth).send({}).expect(201);
-    const draftBody = draft.body as { id: number; kind: string; locale: string; subject: string; attachments: Array<{ filename: string }> };
+    const draft = await http()
+      .post(`/api/quotes/${quote.id}/drafts`)
+      .set(auth)
+      .send({})
+      .expect(201);
+    const draftBody = draft.body as {
+      id: number;
+      kind: string;
+      locale: string;
+      subject: string;
+      attachments: Array<{ filename: string }>;
+    };
     expect(draftBody).toMatchObject({ kind: 'quote-cover', locale: 'es' });
     expect(draftBody.subject).toContain(quote.number);
-    expect(draftBody.attachments).toEqual([expect.objectContaining({ filename: `${quote.number}.pdf` })]);
+    expect(draftBody.attachments).toEqual([
+      expect.objectContaining({ filename: `${quote.number}.pdf` }),
+    ]);
     await http().post(`/api/drafts/${draftBody.id}/approve`).set(auth).send({}).expect(201);
     const sent = await http().post(`/api/drafts/${draftBody.id}/send`).set(auth).expect(200);
     expect(sent.body).toMatchObject({ state: 'sent' });
 
     const delivered = await parseMessage(sink.messages[sink.messages.length - 1]!.raw);
-    expect(delivered.attachments).toEqual([expect.objectContaining({ filename: `${quote.number}.pdf`, contentType: 'application/pdf' })]);
+    expect(delivered.attachments).toEqual([
+      expect.objectContaining({ filename: `${quote.number}.pdf`, contentType: 'application/pdf' }),
+    ]);
     const stored = await http().get(`/api/quotes/${quote.id}`).set(auth).expect(200);
     expect((stored.body as Quote).sentAt).not.toBeNull();
 
@@ -178,8 +210,18 @@ describe('quotes and follow-ups (e2e)', () => {
       [2, 'overdue'],
     ]);
     const listed = await http().get('/api/follow-ups?aheadDays=30').set(auth).expect(200);
-    expect((listed.body as { items: Array<{ quoteId: number; urgency: string }> }).items.filter((i) => i.quoteId === quote.id)).toHaveLength(3);
-    expect(((await http().get('/api/follow-ups').set(auth).expect(200)).body as { items: Array<{ quoteId: number }> }).items.filter((i) => i.quoteId === quote.id)).toEqual([]);
+    expect(
+      (listed.body as { items: Array<{ quoteId: number; urgency: string }> }).items.filter(
+        (i) => i.quoteId === quote.id,
+      ),
+    ).toHaveLength(3);
+    expect(
+      (
+        (await http().get('/api/follow-ups').set(auth).expect(200)).body as {
+          items: Array<{ quoteId: number }>;
+        }
+      ).items.filter((i) => i.quoteId === quote.id),
+    ).toEqual([]);
 
     await receive(
       e2e.app,
@@ -201,23 +243,36 @@ describe('quotes and follow-ups (e2e)', () => {
   it('marks a follow-up done', async () => {
     const inquiryId = await newInquiry();
     const quote = await createQuote(inquiryId, { ...QUOTE, followUpDays: [1] });
-    const draft = await http().post(`/api/quotes/${quote.id}/drafts`).set(auth).send({ locale: 'en' }).expect(201);
+    const draft = await http()
+      .post(`/api/quotes/${quote.id}/drafts`)
+      .set(auth)
+      .send({ locale: 'en' })
+      .expect(201);
     const draftId = (draft.body as { id: number }).id;
     await http().post(`/api/drafts/${draftId}/approve`).set(auth).send({}).expect(201);
     await http().post(`/api/drafts/${draftId}/send`).set(auth).expect(200);
-    const [entry] = (await http().get('/api/follow-ups?aheadDays=2').set(auth).expect(200)).body.items.filter(
-      (item: { quoteId: number }) => item.quoteId === quote.id,
+    const listed = await http().get('/api/follow-ups?aheadDays=2').set(auth).expect(200);
+    const [entry] = (listed.body as { items: Array<{ id: number; quoteId: number }> }).items.filter(
+      (item) => item.quoteId === quote.id,
     );
-    const done = await http().post(`/api/follow-ups/${entry.id}/done`).set(auth).expect(200);
+    const done = await http().post(`/api/follow-ups/${entry!.id}/done`).set(auth).expect(200);
     expect(done.body).toMatchObject({ status: 'done' });
     await http().post('/api/follow-ups/999999/done').set(auth).expect(404);
   });
 
   it.each([
-    ['a float-looking price', { lines: [{ ...QUOTE.lines[0], priceBreaks: [{ minQuantity: 500, unitPrice: 12.4 }] }] }, 'lines.0.priceBreaks.0.unitPrice'],
+    [
+      'a float-looking price',
+      { lines: [{ ...QUOTE.lines[0], priceBreaks: [{ minQuantity: 500, unitPrice: 12.4 }] }] },
+      'lines.0.priceBreaks.0.unitPrice',
+    ],
     ['an unknown Incoterm', { incoterm: { code: 'DAT', namedPlace: 'Valencia' } }, 'incoterm.code'],
     ['a bad HS code', { lines: [{ ...QUOTE.lines[0], hsCode: '94' }] }, 'lines.0.hsCode'],
-    ['a quantity below the MOQ', { lines: [{ ...QUOTE.lines[0], quantity: 100 }] }, 'lines[0].quantity'],
+    [
+      'a quantity below the MOQ',
+      { lines: [{ ...QUOTE.lines[0], quantity: 100 }] },
+      'lines[0].quantity',
+    ],
     ['an unknown currency', { currency: 'XYZ' }, 'currency'],
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],
     ['validity before issue', { issuedOn: '2026-02-01', validUntil: '2026-01-01' }, 'validUntil'],
@@ -229,13 +284,21 @@ describe('quotes and follow-ups (e2e)', () => {
       .set(auth)
       .send({ ...QUOTE, ...change })
       .expect(400);
-    expect((response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field)).toContain(field);
+    expect(
+      (response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field),
+    ).toContain(field);
   });
 
   it('answers 400 for a revision without a reason and 404 for unknown quotes', async () => {
     const quote = await createQuote(await newInquiry());
-    const response = await http().post(`/api/quotes/${quote.id}/revisions`).set(auth).send({ packing: 'pallets' }).expect(400);
-    const fields = (response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field);
+    const response = await http()
+      .post(`/api/quotes/${quote.id}/revisions`)
+      .set(auth)
+      .send({ packing: 'pallets' })
+      .expect(400);
+    const fields = (response.body as { fields: Array<{ field: string }> }).fields.map(
+      (f) => f.field,
+    );
     expect(new Set(fields)).toEqual(new Set(['reason']));
     await http().get('/api/quotes/999999').set(auth).expect(404);
     await http().get('/api/quotes/999999/pdf').set(auth).expect(404);

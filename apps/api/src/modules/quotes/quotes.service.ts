@@ -39,7 +39,12 @@ export class QuotesService {
     private readonly blobs: BlobStore,
   ) {}
 
-  async create(inquiryId: number, dto: CreateQuoteDto, rep: string, now = new Date()): Promise<QuoteResponseDto> {
+  async create(
+    inquiryId: number,
+    dto: CreateQuoteDto,
+    rep: string,
+    now = new Date(),
+  ): Promise<QuoteResponseDto> {
     const inquiry = await this.drafts.inquiry(inquiryId);
     const input: QuoteInput = {
       number: 'new',
@@ -52,7 +57,10 @@ export class QuotesService {
         company: dto.buyerCompany ?? inquiry.contact?.company ?? '',
       },
       lines: toModelLines(toStoredLines(dto.lines), dto.currency),
-      incoterm: { code: dto.incoterm.code as QuoteInput['incoterm']['code'], namedPlace: dto.incoterm.namedPlace },
+      incoterm: {
+        code: dto.incoterm.code as QuoteInput['incoterm']['code'],
+        namedPlace: dto.incoterm.namedPlace,
+      },
       portOfLoading: dto.portOfLoading,
       paymentTerms: dto.paymentTerms,
       packing: dto.packing,
@@ -73,16 +81,43 @@ export class QuotesService {
   }
 
   /** A new revision superseding the latest one; the earlier one stays exactly as it was. */
-  async revise(id: number, dto: ReviseQuoteDto, rep: string, now = new Date()): Promise<QuoteResponseDto> {
+  async revise(
+    id: number,
+    dto: ReviseQuoteDto,
+    rep: string,
+    now = new Date(),
+  ): Promise<QuoteResponseDto> {
     const current = await this.latest(id);
-    const { reason, locale, followUpDays: days, buyerName, buyerCompany, lines, incoterm, leadTimeDays, ...plain } = dto;
+    const {
+      reason,
+      locale,
+      followUpDays: days,
+      buyerName,
+      buyerCompany,
+      lines,
+      incoterm,
+      leadTimeDays,
+      ...plain
+    } = dto;
     const changes: Partial<Omit<QuoteInput, 'number'>> = {
       ...withoutUndefined(plain),
       ...(buyerName || buyerCompany
-        ? { buyer: { name: buyerName ?? current.buyerName, company: buyerCompany ?? current.buyerCompany } }
+        ? {
+            buyer: {
+              name: buyerName ?? current.buyerName,
+              company: buyerCompany ?? current.buyerCompany,
+            },
+          }
         : {}),
       ...(lines ? { lines: toModelLines(toStoredLines(lines), current.currency) } : {}),
-      ...(incoterm ? { incoterm: { code: incoterm.code as QuoteInput['incoterm']['code'], namedPlace: incoterm.namedPlace } } : {}),
+      ...(incoterm
+        ? {
+            incoterm: {
+              code: incoterm.code as QuoteInput['incoterm']['code'],
+              namedPlace: incoterm.namedPlace,
+            },
+          }
+        : {}),
       ...(leadTimeDays ? { leadTimeDays: { min: leadTimeDays.min, max: leadTimeDays.max } } : {}),
     };
     const history = { number: current.number, revisions: [toQuoteModel(current)] };
@@ -113,7 +148,9 @@ export class QuotesService {
   async ofInquiry(inquiryId: number, now = new Date()): Promise<QuoteResponseDto[]> {
     await this.drafts.inquiry(inquiryId);
     const quotes = await this.repository.ofInquiry(inquiryId);
-    const successors = new Map(quotes.filter((q) => q.supersedesId !== null).map((q) => [q.supersedesId!, q.id]));
+    const successors = new Map(
+      quotes.filter((q) => q.supersedesId !== null).map((q) => [q.supersedesId!, q.id]),
+    );
     return quotes.map((quote) => this.toResponse(quote, successors.get(quote.id) ?? null, now));
   }
 
@@ -128,11 +165,19 @@ export class QuotesService {
       email: profile.email,
       website: profile.website,
     });
-    return { filename: `${quote.number}${quote.revision > 0 ? `-R${quote.revision}` : ''}.pdf`, content };
+    return {
+      filename: `${quote.number}${quote.revision > 0 ? `-R${quote.revision}` : ''}.pdf`,
+      content,
+    };
   }
 
   /** The cover mail with the PDF attached, as a draft to review, approve and send. */
-  async coverDraft(id: number, locale: string | undefined, rep: string, now = new Date()): Promise<DraftResponseDto> {
+  async coverDraft(
+    id: number,
+    locale: string | undefined,
+    rep: string,
+    now = new Date(),
+  ): Promise<DraftResponseDto> {
     const quote = await this.latest(id);
     if (isExpired(quote, now)) {
       throw new ReplyError(
@@ -181,7 +226,13 @@ export class QuotesService {
     return quote;
   }
 
-  private columns(quote: Quote, days: number[]): Omit<NewQuote, 'inquiryId' | 'supersedesId' | 'locale' | 'createdBy' | 'sentAt' | 'createdAt'> {
+  private columns(
+    quote: Quote,
+    days: number[],
+  ): Omit<
+    NewQuote,
+    'inquiryId' | 'supersedesId' | 'locale' | 'createdBy' | 'sentAt' | 'createdAt'
+  > {
     const digits = currencyDigits(quote.currency);
     return {
       revision: quote.revision,
@@ -196,7 +247,10 @@ export class QuotesService {
         quantity: line.quantity,
         moq: line.moq,
         hsCode: line.hsCode,
-        priceBreaks: line.priceBreaks.map((b) => ({ minQuantity: b.minQuantity, unitPrice: b.unitPrice.amount.toFixed() })),
+        priceBreaks: line.priceBreaks.map((b) => ({
+          minQuantity: b.minQuantity,
+          unitPrice: b.unitPrice.amount.toFixed(),
+        })),
       })),
       incotermCode: quote.incoterm.code,
       incotermPlace: quote.incoterm.namedPlace,
@@ -214,7 +268,11 @@ export class QuotesService {
     };
   }
 
-  private toResponse(quote: QuoteEntity, supersededById: number | null, now: Date): QuoteResponseDto {
+  private toResponse(
+    quote: QuoteEntity,
+    supersededById: number | null,
+    now: Date,
+  ): QuoteResponseDto {
     const model = toQuoteModel(quote);
     const digits = currencyDigits(quote.currency);
     const priced = quoteTotals(model).lines;
@@ -255,7 +313,9 @@ export class QuotesService {
 
 /** Fields the client left out must not overwrite the previous revision's values. */
 function withoutUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, field]) => field !== undefined),
+  ) as Partial<T>;
 }
 
 function validated<T>(build: () => T): T {

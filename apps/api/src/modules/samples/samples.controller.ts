@@ -1,5 +1,11 @@
 import { Body, Controller, Get, Param, Post, Put, Req, UseFilters } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { repOf } from '../drafts/drafts.controller';
@@ -28,12 +34,18 @@ export class SamplesController {
 
   @Put('sample-policy')
   @ApiOkResponse({ type: SamplePolicyResponseDto })
-  savePolicy(@Body() dto: SamplePolicyDto, @Req() request: AuthenticatedRequest): Promise<SamplePolicyResponseDto> {
+  savePolicy(
+    @Body() dto: SamplePolicyDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<SamplePolicyResponseDto> {
     return this.samples.savePolicy(dto, repOf(request));
   }
 
   @Post('inquiries/:id/sample-offers')
-  @ApiCreatedResponse({ type: SampleOfferResponseDto, description: 'The policy applied to the request, and the offer mail' })
+  @ApiCreatedResponse({
+    type: SampleOfferResponseDto,
+    description: 'The policy applied to the request, and the offer mail',
+  })
   @ApiConflictResponse({ description: 'No sample policy or no sender profile yet' })
   offer(
     @Param('id', idPipe()) id: number,

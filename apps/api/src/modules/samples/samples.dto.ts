@@ -27,7 +27,10 @@ export class SamplePolicyDto {
   @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })
   currency!: string;
 
-  @ApiProperty({ example: '30.00', description: 'Samples worth up to this much are free; "0" disables free samples' })
+  @ApiProperty({
+    example: '30.00',
+    description: 'Samples worth up to this much are free; "0" disables free samples',
+  })
   @IsString()
   @Matches(DECIMAL, { message: 'freeUpToValue must be a decimal number as text, e.g. "30.00"' })
   freeUpToValue!: string;
@@ -36,7 +39,8 @@ export class SamplePolicyDto {
     type: Number,
     nullable: true,
     example: 1000,
-    description: 'Paid samples are credited on a first order of at least this quantity; null means no paid samples (catalogue instead)',
+    description:
+      'Paid samples are credited on a first order of at least this quantity; null means no paid samples (catalogue instead)',
   })
   @IsOptional()
   @IsInt()
@@ -78,7 +82,10 @@ export class SampleItemDto {
   @Max(1000)
   quantity!: number;
 
-  @ApiProperty({ example: '42.50', description: 'Cost value of one sample, in the policy currency' })
+  @ApiProperty({
+    example: '42.50',
+    description: 'Cost value of one sample, in the policy currency',
+  })
   @IsString()
   @Matches(DECIMAL, { message: 'unitValue must be a decimal number as text, e.g. "42.50"' })
   unitValue!: string;
@@ -117,7 +124,9 @@ export class CreateSampleOfferDto {
   @Type(() => CourierAccountDto)
   buyerCourierAccount?: CourierAccountDto;
 
-  @ApiPropertyOptional({ description: 'The buyer refuses to pay even the freight (a warning sign)' })
+  @ApiPropertyOptional({
+    description: 'The buyer refuses to pay even the freight (a warning sign)',
+  })
   @IsOptional()
   @IsBoolean()
   buyerRefusesFreight?: boolean;
@@ -133,18 +142,32 @@ export class SampleOfferDto {
   @ApiProperty() inquiryId!: number;
   @ApiProperty({ enum: ['free', 'paid', 'catalogue'] }) kind!: string;
   @ApiProperty({
-    enum: ['within-free-value', 'above-free-value', 'above-free-value-no-paid-samples', 'buyer-not-verified', 'buyer-refuses-freight'],
+    enum: [
+      'within-free-value',
+      'above-free-value',
+      'above-free-value-no-paid-samples',
+      'buyer-not-verified',
+      'buyer-refuses-freight',
+    ],
   })
   reason!: string;
   @ApiProperty({ type: [SampleItemDto] }) items!: SampleItemDto[];
   @ApiProperty() currency!: string;
   @ApiProperty({ example: '85.00' }) sampleValue!: string;
-  @ApiProperty({ example: '85.00', description: 'What the buyer pays for the samples (freight apart)' }) fee!: string;
+  @ApiProperty({
+    example: '85.00',
+    description: 'What the buyer pays for the samples (freight apart)',
+  })
+  fee!: string;
   @ApiProperty({ type: String, nullable: true, enum: ['buyer-courier-account', 'freight-collect'] })
   freightPayer!: string | null;
   @ApiProperty({ type: String, nullable: true }) courier!: string | null;
   @ApiProperty({ type: String, nullable: true }) courierAccount!: string | null;
-  @ApiProperty({ type: Number, nullable: true, description: 'Fee credited on a first order of at least this many units' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Fee credited on a first order of at least this many units',
+  })
   creditOnOrderOfAtLeast!: number | null;
   @ApiProperty() createdBy!: string;
   @ApiProperty() createdAt!: Date;

@@ -10,7 +10,12 @@ const POLICY = {
   dispatchDays: 3,
 };
 
-const PANEL = { sku: 'BW-P6060-40', description: 'LED Panel 600x600 40W', quantity: 2, unitValue: '42.50' };
+const PANEL = {
+  sku: 'BW-P6060-40',
+  description: 'LED Panel 600x600 40W',
+  quantity: 2,
+  unitValue: '42.50',
+};
 const CLIP = { sku: 'MK-1', description: 'Mounting clip', quantity: 3, unitValue: '1.20' };
 
 describe('sample policy and offers (e2e)', () => {
@@ -18,9 +23,14 @@ describe('sample policy and offers (e2e)', () => {
   let auth: { Authorization: string };
   let uid = 0;
   const http = () => request(e2e.app.getHttpServer());
-  const newInquiry = () => receive(e2e.app, spanishInquiry(`sample-${++uid}@buyer.example`), null, uid);
+  const newInquiry = () =>
+    receive(e2e.app, spanishInquiry(`sample-${++uid}@buyer.example`), null, uid);
   const offer = async (body: object, status: number) =>
-    http().post(`/api/inquiries/${await newInquiry()}/sample-offers`).set(auth).send(body).expect(status);
+    http()
+      .post(`/api/inquiries/${await newInquiry()}/sample-offers`)
+      .set(auth)
+      .send(body)
+      .expect(status);
 
   beforeAll(async () => {
     e2e = await startE2eApp();
@@ -46,11 +56,14 @@ describe('sample policy and offers (e2e)', () => {
 
   it('offers paid samples above the free value, credited on an order, with a Spanish offer mail', async () => {
     await http().put('/api/sample-policy').set(auth).send(POLICY).expect(200);
-    const response = await offer({
-      items: [PANEL],
-      buyerVerified: true,
-      buyerCourierAccount: { carrier: 'DHL', accountNumber: '960123456' },
-    }, 201);
+    const response = await offer(
+      {
+        items: [PANEL],
+        buyerVerified: true,
+        buyerCourierAccount: { carrier: 'DHL', accountNumber: '960123456' },
+      },
+      201,
+    );
     const body = response.body as {
       offer: Record<string, unknown>;
       draft: { kind: string; locale: string; text: string; sampleOfferId: number } | null;
@@ -65,10 +78,17 @@ describe('sample policy and offers (e2e)', () => {
       courierAccount: '960123456',
       creditOnOrderOfAtLeast: 1000,
     });
-    expect(body.draft).toMatchObject({ kind: 'sample-offer', locale: 'es', sampleOfferId: body.offer.id });
+    expect(body.draft).toMatchObject({
+      kind: 'sample-offer',
+      locale: 'es',
+      sampleOfferId: body.offer.id,
+    });
     expect(body.draft?.text).toContain('85,00');
     expect(body.draft?.text).toContain('1000');
-    const stored = await http().get(`/api/sample-offers/${String(body.offer.id)}`).set(auth).expect(200);
+    const stored = await http()
+      .get(`/api/sample-offers/${String(body.offer.id)}`)
+      .set(auth)
+      .expect(200);
     expect(stored.body).toMatchObject({ kind: 'paid', fee: '85.00' });
   });
 
@@ -76,7 +96,13 @@ describe('sample policy and offers (e2e)', () => {
     await http().put('/api/sample-policy').set(auth).send(POLICY).expect(200);
     const response = await offer({ items: [CLIP], buyerVerified: true }, 201);
     expect(response.body).toMatchObject({
-      offer: { kind: 'free', fee: '0.00', sampleValue: '3.60', freightPayer: 'freight-collect', creditOnOrderOfAtLeast: null },
+      offer: {
+        kind: 'free',
+        fee: '0.00',
+        sampleValue: '3.60',
+        freightPayer: 'freight-collect',
+        creditOnOrderOfAtLeast: null,
+      },
       draft: null,
     });
   });
@@ -84,16 +110,28 @@ describe('sample policy and offers (e2e)', () => {
   it('offers a catalogue to an unverified buyer or one refusing to pay freight', async () => {
     await http().put('/api/sample-policy').set(auth).send(POLICY).expect(200);
     const unverified = await offer({ items: [PANEL], buyerVerified: false }, 201);
-    expect(unverified.body).toMatchObject({ offer: { kind: 'catalogue', reason: 'buyer-not-verified', items: [], fee: '0.00' } });
-    const refuses = await offer({ items: [CLIP], buyerVerified: true, buyerRefusesFreight: true }, 201);
-    expect(refuses.body).toMatchObject({ offer: { kind: 'catalogue', reason: 'buyer-refuses-freight' } });
+    expect(unverified.body).toMatchObject({
+      offer: { kind: 'catalogue', reason: 'buyer-not-verified', items: [], fee: '0.00' },
+    });
+    const refuses = await offer(
+      { items: [CLIP], buyerVerified: true, buyerRefusesFreight: true },
+      201,
+    );
+    expect(refuses.body).toMatchObject({
+      offer: { kind: 'catalogue', reason: 'buyer-refuses-freight' },
+    });
   });
 
   it.each([
     ['a policy with a float value', 'put', { ...POLICY, freeUpToValue: 30 }, 'freeUpToValue'],
     ['a policy with an unknown currency', 'put', { ...POLICY, currency: 'ABC' }, 'currency'],
     ['an offer without items', 'post', { items: [], buyerVerified: true }, 'items'],
-    ['an item with a zero quantity', 'post', { items: [{ ...PANEL, quantity: 0 }], buyerVerified: true }, 'items.0.quantity'],
+    [
+      'an item with a zero quantity',
+      'post',
+      { items: [{ ...PANEL, quantity: 0 }], buyerVerified: true },
+      'items.0.quantity',
+    ],
     ['an offer without buyerVerified', 'post', { items: [PANEL] }, 'buyerVerified'],
   ])('answers %s with 400 naming the field', async (_case, method, body, field) => {
     await http().put('/api/sample-policy').set(auth).send(POLICY).expect(200);
@@ -101,11 +139,17 @@ describe('sample policy and offers (e2e)', () => {
       method === 'put'
         ? await http().put('/api/sample-policy').set(auth).send(body).expect(400)
         : await offer(body, 400);
-    expect((response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field)).toContain(field);
+    expect(
+      (response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field),
+    ).toContain(field);
   });
 
   it('answers 404 for unknown offers and inquiries', async () => {
     await http().get('/api/sample-offers/999999').set(auth).expect(404);
-    await http().post('/api/inquiries/999999/sample-offers').set(auth).send({ items: [PANEL], buyerVerified: true }).expect(404);
+    await http()
+      .post('/api/inquiries/999999/sample-offers')
+      .set(auth)
+      .send({ items: [PANEL], buyerVerified: true })
+      .expect(404);
   });
 });

@@ -8,7 +8,9 @@ export class SamplesRepository {
 
   /** The company has one policy: the first row. */
   async policy(): Promise<SamplePolicyEntity | null> {
-    const [policy] = await this.dataSource.getRepository(SamplePolicyEntity).find({ order: { id: 'ASC' }, take: 1 });
+    const [policy] = await this.dataSource
+      .getRepository(SamplePolicyEntity)
+      .find({ order: { id: 'ASC' }, take: 1 });
     return policy ?? null;
   }
 

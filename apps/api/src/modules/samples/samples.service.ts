@@ -37,7 +37,11 @@ export class SamplesService {
     return toPolicyResponse(saved);
   }
 
-  async offer(inquiryId: number, dto: CreateSampleOfferDto, rep: string): Promise<SampleOfferResponseDto> {
+  async offer(
+    inquiryId: number,
+    dto: CreateSampleOfferDto,
+    rep: string,
+  ): Promise<SampleOfferResponseDto> {
     await this.drafts.inquiry(inquiryId);
     const policy = await this.requirePolicy();
     let offer: SampleOffer;
@@ -46,13 +50,20 @@ export class SamplesService {
         {
           currency: policy.currency,
           freeUpToValue: money(policy.freeUpToValue, policy.currency),
-          ...(policy.creditOnOrderOfAtLeast === null ? {} : { paid: { creditOnOrderOfAtLeast: policy.creditOnOrderOfAtLeast } }),
+          ...(policy.creditOnOrderOfAtLeast === null
+            ? {}
+            : { paid: { creditOnOrderOfAtLeast: policy.creditOnOrderOfAtLeast } }),
           requireVerifiedBuyer: policy.requireVerifiedBuyer,
         },
         {
-          items: dto.items.map((item) => ({ ...item, unitValue: money(item.unitValue, policy.currency) })),
+          items: dto.items.map((item) => ({
+            ...item,
+            unitValue: money(item.unitValue, policy.currency),
+          })),
           buyerVerified: dto.buyerVerified,
-          ...(dto.buyerCourierAccount ? { buyerCourierAccount: { ...dto.buyerCourierAccount } } : {}),
+          ...(dto.buyerCourierAccount
+            ? { buyerCourierAccount: { ...dto.buyerCourierAccount } }
+            : {}),
           ...(dto.buyerRefusesFreight ? { buyerRefusesFreight: true } : {}),
         },
       );
@@ -98,14 +109,18 @@ export class SamplesService {
 
   async get(id: number): Promise<SampleOfferDto> {
     const offer = await this.repository.findOffer(id);
-    if (!offer) throw new ReplyError(ReplyErrorCode.SampleOfferNotFound, `sample offer ${id} does not exist`);
+    if (!offer)
+      throw new ReplyError(ReplyErrorCode.SampleOfferNotFound, `sample offer ${id} does not exist`);
     return toOfferResponse(offer);
   }
 
   private async requirePolicy(): Promise<SamplePolicyEntity> {
     const policy = await this.repository.policy();
     if (!policy) {
-      throw new ReplyError(ReplyErrorCode.SamplePolicyMissing, 'no sample policy yet: set it with PUT /api/sample-policy');
+      throw new ReplyError(
+        ReplyErrorCode.SamplePolicyMissing,
+        'no sample policy yet: set it with PUT /api/sample-policy',
+      );
     }
     return policy;
   }

@@ -38,12 +38,14 @@ export async function receive(
   mailboxId: number | null,
   uid = 1,
 ): Promise<number> {
-  const result = await app.get(MessageIngestService).ingestRaw(
-    raw,
-    mailboxId === null
-      ? { kind: 'import', source: `fixture ${uid}` }
-      : { kind: 'imap', mailboxId, folder: 'INBOX', uidValidity: 1, uid },
-  );
+  const result = await app
+    .get(MessageIngestService)
+    .ingestRaw(
+      raw,
+      mailboxId === null
+        ? { kind: 'import', source: `fixture ${uid}` }
+        : { kind: 'imap', mailboxId, folder: 'INBOX', uidValidity: 1, uid },
+    );
   if (result.status !== 'stored' || result.inquiryId === null) {
     throw new Error(`fixture was not stored as an inquiry: ${JSON.stringify(result)}`);
   }
