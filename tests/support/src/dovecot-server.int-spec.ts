@@ -70,9 +70,13 @@ describe('startDovecot', () => {
     expect(after.uidNext).toBeGreaterThan(before.uidNext!);
   });
 
-  it('comes back with its mail after a restart and refuses connections while down', async () => {
+  it('comes back with its mail after a restart, and is gone for new and open sessions while down', async () => {
     await server.appendMessages('alice', 'Survives', [message(7)]);
+    const open = new ImapFlow({ host: server.host, port: server.port, secure: false, auth: { user: 'alice', pass: 'secret' }, logger: false });
+    open.on('error', () => undefined);
+    await open.connect();
     await server.shutdown();
+    await expect(open.noop()).rejects.toThrow();
     await expect(withClient(server, 'alice', 'secret', () => Promise.resolve())).rejects.toThrow();
     await server.restart();
     const status = await folderStatus(server, 'Survives');

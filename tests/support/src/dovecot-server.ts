@@ -120,7 +120,10 @@ export async function startDovecot(): Promise<DovecotServer> {
     await waitUntil('dovecot', portAccepts(port), server, () => logTail(logFile));
   };
   const halt = async () => {
-    if (child) await terminate(child, 'SIGTERM');
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    // The master leaves running sessions alone when it stops; an outage must end them too.
+    await doveadm(['kick', '*']).catch(() => undefined);
+    await terminate(child, 'SIGTERM');
   };
 
   let sequence = 0;
