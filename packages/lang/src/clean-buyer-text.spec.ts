@@ -30,6 +30,14 @@ describe('cleanBuyerText', () => {
     expect(cleanBuyerText(text)).toBe('Please quote pcs of , see or write to');
   });
 
+  it.each([
+    ['公共设施建设费将被收取20年。', '公共设施建设费将被收取 年。'],
+    ['届出者数は26％増の51万人。', '届出者数は ％増の 万人。'],
+    ['ส่งภายใน3วัน', 'ส่งภายใน วัน'],
+  ])('drops only the number from %s, where words run together', (text, cleaned) => {
+    expect(cleanBuyerText(text)).toBe(cleaned);
+  });
+
   it('drops the signature after a sign-off and legal footers', () => {
     const text = [
       'Necesitamos 3 contenedores de granito.',

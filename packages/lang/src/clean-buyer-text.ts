@@ -43,9 +43,16 @@ const FOOTER =
 
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
 const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+/**
+ * A letter or digit that can belong to a model code. Chinese, Japanese and Thai run words
+ * together without spaces, so their letters never join a code: "收取20年" loses only "20".
+ */
+const CODE_CHAR = String.raw`(?:[^\P{L}\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Thai}]|\p{N})`;
 /** Model codes, sizes and quantities: any token mixing digits with letters, and bare numbers. */
-const CODE_OR_NUMBER =
-  /(?:[\p{L}\p{N}]+[-/.])*[\p{L}\p{N}]*\p{N}[\p{L}\p{N}]*(?:[-/.,×x*][\p{L}\p{N}]+)*/gu;
+const CODE_OR_NUMBER = new RegExp(
+  String.raw`(?:${CODE_CHAR}+[-/.])*${CODE_CHAR}*\p{N}${CODE_CHAR}*(?:[-/.,×x*]${CODE_CHAR}+)*`,
+  'gu',
+);
 
 function cutAtQuote(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i += 1) {

@@ -2,6 +2,7 @@ import { cleanBuyerText } from './clean-buyer-text';
 import { contextLanguages, type DetectionContext } from './context-priors';
 import { TRADE_LANGUAGES, type TradeLanguage } from './languages';
 import { lexicon } from './lexicon';
+import { INDONESIAN_WORDS, MALAYSIAN_WORDS } from './malay-markers';
 import { scriptProfile, type Script } from './script-profile';
 import { trigramScores } from './trigram-distance';
 
@@ -64,7 +65,8 @@ const LATIN_LETTERS: Partial<Record<TradeLanguage, string>> = {
   it: 'àèéìíîòóùú',
   nl: 'áéèêëïíóöüú',
   pl: 'ąćęłńóśźż',
-  tr: 'âçğıîöşüû',
+  // ý stands for ı in Turkish read with the wrong charset (see repairTurkishCharset).
+  tr: 'âçğıîöşüûý',
   vi: 'àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ',
   id: '',
   ms: '',
@@ -89,6 +91,8 @@ const FOREIGN: ReadonlyMap<TradeLanguage, RegExp> = new Map([
 const LEXICON_WEIGHT = 1.2;
 const FOREIGN_LETTER_WEIGHT = 1.5;
 const MALAY_SPELLING_WEIGHT = 2;
+/** How far each Malaysian or Indonesian marker word moves the balance between the two. */
+const MARKER_WEIGHT = 1;
 const CONTEXT_BONUS = 0.05;
 const SOFTMAX_SHARPNESS = 8;
 /** A paragraph shorter than this joins its neighbour's vote instead of casting its own. */
@@ -115,6 +119,21 @@ function softmax(scores: Array<[TradeLanguage, number]>): Array<[TradeLanguage, 
   return exps.map(([language, value]) => [language, value / total]);
 }
 
+/**
+ * Moves the balance between Malay and Indonesian by `shift` (towards Malay when positive) while
+ * the better of the two keeps its score: marker words tell the two standards apart but are
+ * no evidence against a third language that also writes them (`film`, `gratis`, `je`).
+ */
+function settleMalayPair(scores: Map<TradeLanguage, number>, shift: number): void {
+  const malay = scores.get('ms');
+  const indonesian = scores.get('id');
+  if (malay === undefined || indonesian === undefined) return;
+  const top = Math.max(malay, indonesian);
+  const gap = malay - indonesian + shift;
+  scores.set('ms', gap >= 0 ? top : top + gap);
+  scores.set('id', gap >= 0 ? top - gap : top);
+}
+
 function scorePool(
   text: string,
   pool: readonly TradeLanguage[],
@@ -127,6 +146,7 @@ function scorePool(
     if (words.length > 0) {
       const { weights, malayOnly } = lexicon();
       const patterns = pool.map((language) => [language, FOREIGN.get(language)] as const);
+      let markers = 0;
       for (const word of words) {
         for (const [language, weight] of weights.get(word) ?? []) {
           const score = scores.get(language);
@@ -147,13 +167,36 @@ function scorePool(
         if (malayOnly.has(word) && scores.has('ms')) {
           scores.set('ms', (scores.get('ms') ?? 0) + MALAY_SPELLING_WEIGHT / words.length);
         }
+        if (MALAYSIAN_WORDS.has(word)) markers += 1;
+        if (INDONESIAN_WORDS.has(word)) markers -= 1;
       }
+      if (markers !== 0) settleMalayPair(scores, (MARKER_WEIGHT * markers) / words.length);
     }
   }
   for (const language of favoured) {
     if (scores.has(language)) scores.set(language, (scores.get(language) ?? 0) + CONTEXT_BONUS);
   }
   return [...scores].sort((a, b) => b[1] - a[1]);
+}
+
+/**
+ * Turkish mail sent as ISO-8859-9 or Windows-1254 but read as Latin-1 shows ý, þ, ð for ı, ş, ğ.
+ * þ and ð belong to no trade language, so either one marks the text as such and the Turkish
+ * letters are put back before the trigrams are counted.
+ */
+const LATIN1_TURKISH = /[þðÞÐ]/;
+const TURKISH_LETTERS: Readonly<Record<string, string>> = {
+  ý: 'ı',
+  þ: 'ş',
+  ð: 'ğ',
+  Ý: 'İ',
+  Þ: 'Ş',
+  Ð: 'Ğ',
+};
+
+function repairTurkishCharset(text: string): string {
+  if (!LATIN1_TURKISH.test(text)) return text;
+  return text.replace(/[ýþðÝÞÐ]/g, (letter) => TURKISH_LETTERS[letter] ?? letter);
 }
 
 function rank(
@@ -174,7 +217,8 @@ function rank(
   }
   // Han alone is Chinese unless the caller ruled Chinese out: Japanese writing shows kana.
   if (script === 'han' && pool.includes('zh')) pool = ['zh'];
-  return { scores: softmax(scorePool(text, pool, favoured)), script, letters: profile.letters };
+  const scores = scorePool(script === 'latin' ? repairTurkishCharset(text) : text, pool, favoured);
+  return { scores: softmax(scores), script, letters: profile.letters };
 }
 
 function toResult(ranked: Ranked, others: LanguageShare[]): LanguageResult {
