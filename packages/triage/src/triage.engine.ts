@@ -1,6 +1,7 @@
 import { buildFacts } from './analysis/message-facts';
 import { slaDueTime } from './analysis/sla';
 import { TRIAGE_RULES } from './rules';
+import { offerNotAsk } from './rules/spam-content.rules';
 import type { TriageRule } from './rules';
 import type { TriageConfig } from './triage.config';
 import { DEFAULT_TRIAGE_CONFIG } from './triage.config';
@@ -46,7 +47,11 @@ export function triage(
     else if (signal.id.startsWith('learned.')) learnedClean += signal.weight;
     else genuine += signal.weight;
   }
-  const { scale, genuineDiscount, learnedCleanDiscount, thresholds } = config.scoring;
+  const { scale, learnedCleanDiscount, thresholds } = config.scoring;
+  // A sender who only offers and asks for nothing is describing their own goods: the trade terms
+  // and sizes that mark a real buyer's request say nothing in their favour.
+  const pitching = signals.some((s) => s.id === offerNotAsk.id);
+  const genuineDiscount = { ...config.scoring.genuineDiscount, ...(pitching ? { spam: 0 } : {}) };
   const scores = { spam: 0, scam: 0, spy: 0 };
   for (const c of CLASSES) scores[c] = toScore(points[c] - genuine * genuineDiscount[c] - learnedClean * learnedCleanDiscount, scale);
   let verdict: Verdict = 'clean';

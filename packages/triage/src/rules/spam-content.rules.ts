@@ -110,16 +110,16 @@ export const supplierPitch = phraseRule({
   },
   phrases: {
     en: ['we are (a |an )?(leading |professional |reliable )?(manufacturer|supplier|factory|exporter|provider|consultancy|agency)s? (of|for|in|specializ)', 'we (can )?(offer|provide|supply) (you )?(high[- ]quality|competitive|the best|professional|a full range)', 'our (company|factory|firm) (offers|provides|specializes|specialises)', 'at (very )?competitive prices?', 'please find (attached )?our (catalog(ue)?|company profile|price list)', 'free (trial|consultation|quote)', 'special (offer|discount) for you'],
-    es: ['somos (fabricantes|proveedores|una empresa)', 'le ofrecemos', 'ofrecemos (servicios|productos)', 'precios competitivos'],
-    pt: ['somos (fabricantes|fornecedores|uma empresa)', 'oferecemos (serviços|produtos)', 'preços competitivos'],
-    fr: ['nous (sommes|proposons|offrons)', 'prix compétitifs'],
+    es: ['le ofrecemos', 'ofrecemos (servicios|productos|nuestros)', 'precios competitivos'],
+    pt: ['oferecemos (serviços|produtos|os nossos)', 'preços competitivos'],
+    fr: ['nous (proposons|offrons)', 'prix compétitifs'],
     de: ['wir (bieten|sind ein(e)?) ', 'unser(e)? (angebot|dienstleistung)', 'wettbewerbsfähige preise'],
     ru: ['мы предлагаем', 'наша компания (предлагает|является)', 'выгодные (цены|условия)'],
     ar: ['نحن نقدم', 'نقدم لكم', 'أسعار تنافسية'],
     zh: ['我司专业', '我们提供', '我公司(专业|主营|是)', '欢迎来电', '价格优惠'],
-    it: ['offriamo', 'siamo (un.azienda|specializzati)'],
+    it: ['offriamo'],
     pl: ['oferujemy', 'jesteśmy (firmą|operatorem)'],
-    tr: ['sunuyoruz', 'firmamız'],
+    tr: ['sunuyoruz', 'hizmeti veriyoruz'],
   },
 });
 
@@ -309,7 +309,7 @@ export const genericGreeting = phraseRule({
     de: ['sehr geehrte damen und herren'],
     ru: ['уважаемые (господа|коллеги|партнеры)'],
     ar: ['عزيزي (العميل|المدير|السيد)', 'السادة المحترمين'],
-    zh: ['尊敬的(客户|经理|负责人|老板)', '贵公司负责人'],
+    zh: ['尊敬的[^，,：:\\s]{0,6}(客户|经理|负责人|老板)', '贵公司负责人'],
   },
 });
 
@@ -317,14 +317,14 @@ const OFFERS = phraseMatcher([
   // en
   'we (are|have been) (a |an )?[a-z -]{0,30}(manufacturer|supplier|exporter|producer|agency|company|operator|forwarder|consultancy|studio|provider)s? (of|for|in|with|based)', 'i am a (freelance|professional)', 'years of experience', '(my|our) portfolio', 'we (offer|provide|supply|deliver|specialize|specialise|launch|help)', '(launches|introduces) (the |our )?new', 'available (now|from stock)', 'prices? (on request|from (usd|us\\$|\\$|eur))', 'welcome to (visit|contact) (us|our)', 'let us know your (monthly )?(requirement|needs)', 'looking forward to (working|cooperating) with you', 'our (services|rates|solutions|packages|clients include)', 'we can help (you|your)', '(free|no-obligation) (audit|consultation|quote|trial|analysis)', 'promotion', 'special (offer|price)', 'we would (love|like) to (help|work with|offer|support)', 'send you (our )?(photos|stock list|catalog(ue)?|rates|proposal|portfolio)', 'worth a (\\d+-minute |quick )?call', 'book (qualified )?meetings', 'are you looking to (win|grow|get|increase)', 'quick question',
   // es pt fr de it pl tr
-  'somos (una |un )?', 'ofrecemos', 'oferecemos', 'nous (proposons|offrons)', 'wir (bieten|sind ein)', 'offriamo', 'oferujemy', 'sunuyoruz', 'nuestros servicios', 'nossos serviços', 'nos services', 'unsere (dienstleistungen|leistungen)',
+  'ofrecemos', 'oferecemos', 'nous (proposons|offrons)', 'wir (bieten|sind ein)', 'offriamo', 'oferujemy', 'sunuyoruz', 'nuestros servicios', 'nossos serviços', 'nos services', 'unsere (dienstleistungen|leistungen)',
   // ru ar zh
-  'предлагаем', 'наша компания', 'veriyoruz', 'hizmetlerimiz', 'sunuyoruz', 'proponujemy', 'offriamo', 'نحن نقدم', 'نقدم لكم', '我司', '我们(提供|公司|是)', '本公司', '欢迎(来电|咨询|垂询)', '优惠',
+  'предлагаем', 'наша компания', 'veriyoruz', 'hizmetlerimiz', 'sunuyoruz', 'proponujemy', 'offriamo', 'proponiamo', 'realizziamo', 'نحن نقدم', 'نقدم لكم', '我司', '我们(提供|公司|是)', '本公司', '欢迎(来电|咨询|垂询)', '优惠', '特价', '专业(承接|提供|代理|生产)', '承接',
 ]);
 
 const ASKS = phraseMatcher([
   'please (quote|send (us )?(your )?(best )?(price|quotation|offer|proforma))', '(kindly|pls) quote', 'quotation for', 'we (need|require|intend to (buy|order|import))', 'we are (looking for|interested in (buying|purchasing|importing))', 'we would like to (buy|order|purchase|import|get a quote)', 'your best price', 'request for quotation', 'rfq', 'we plan to (buy|order|import)', 'purchase order',
-  'cotizaci[oó]n', 'necesitamos', 'cota[cç][aã]o', 'precisamos', 'devis', 'nous avons besoin', 'angebot für', 'wir benötigen', 'preventivo', 'zapytanie ofertowe', 'fiyat teklifi', 'просим (выставить|прислать)', 'нам нужн', 'نحتاج', 'عرض سعر', '请报价', '询价', '我们需要', '见積', '견적',
+  'cotizaci[oó]n', 'necesitamos', 'cota[cç][aã]o', 'precisamos', 'devis', 'nous avons besoin', 'angebot für', 'wir benötigen', 'preventivo', 'zapytanie ofertowe', 'fiyat teklifi', 'просим (выставить|прислать)', 'нам нужн', 'نحتاج', 'عرض سعر', '请报价', '求购', '我们需要', '見積', '견적',
 ]);
 
 export const offerNotAsk: TriageRule = {
