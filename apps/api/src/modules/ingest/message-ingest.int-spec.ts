@@ -112,6 +112,25 @@ describe('MessageIngestService on MariaDB', () => {
     }
   });
 
+  it('stores a body larger than MEDIUMTEXT and a sender address longer than any real one', async () => {
+    const line = `${'x'.repeat(998)}\r\n`;
+    const body = line.repeat(Math.ceil((17 * 1024 * 1024) / line.length));
+    const result = await contexts[0]!
+      .get(MessageIngestService)
+      .ingestRaw(
+        mail({ messageId: 'huge@odd.example', from: `${'a'.repeat(400)}@odd.example`, body }),
+        { kind: 'import', source: 'huge.eml' },
+      );
+    expect(result.status).toBe('stored');
+    const stored = await contexts[0]!.get(DataSource).getRepository(MessageEntity).findOneByOrFail({
+      messageId: 'huge@odd.example',
+    });
+    expect(stored.problems).toEqual(
+      expect.arrayContaining([expect.objectContaining({ part: 'text' })]),
+    );
+    expect(stored.contactId).toBeNull();
+  });
+
   it('records every IMAP location of a message that two mailboxes receive concurrently', async () => {
     const db = contexts[0]!.get(DataSource);
     const now = new Date();

@@ -12,6 +12,10 @@ import { normaliseSubject } from './subject-threading';
 const SUBJECT_THREAD_WINDOW_MS = 90 * 24 * 3600 * 1000;
 /** Dates further ahead than this are a sender's clock (or a trick), not when the mail arrived. */
 const MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000;
+/** MEDIUMTEXT holds 16 MiB; longer bodies are cut here and stay whole in the raw message. */
+const LARGE_TEXT_BYTES = 16 * 1024 * 1024 - 1;
+/** RFC 5321 limit, and the width of contacts.address. */
+const MAX_ADDRESS_LENGTH = 320;
 /** InnoDB may pick a concurrent ingest as a deadlock victim; the retry then sees the winner's rows. */
 const DEADLOCK_RETRIES = 3;
 
@@ -82,13 +86,14 @@ export class MessageIngestService {
     const assessment = outgoing ? undefined : this.triage.assess(parsed, receivedAt);
 
     const relayed = assessment?.relayed ?? false;
-    const contact = counterpart
-      ? await this.repository.upsertContact(
-          counterpart.address,
-          counterpart.name,
-          relayed ? {} : { company: assessment?.company, country: assessment?.country },
-        )
-      : undefined;
+    const contact =
+      counterpart && counterpart.address.length <= MAX_ADDRESS_LENGTH
+        ? await this.repository.upsertContact(
+            counterpart.address,
+            counterpart.name,
+            relayed ? {} : { company: assessment?.company, country: assessment?.country },
+          )
+        : undefined;
     const threadId = await this.findThread(parsed, relayed ? undefined : contact?.id, receivedAt);
 
     return this.repository.transaction(async (manager) => {
@@ -117,10 +122,18 @@ export class MessageIngestService {
         cc: parsed.cc,
         sentAt,
         headers: parsed.headers,
-        text: parsed.text,
-        html: parsed.html,
+        text: fitColumn(parsed.text),
+        html: fitColumn(parsed.html),
         attachments: parsed.attachments,
-        problems: parsed.problems,
+        problems: [
+          ...parsed.problems,
+          ...(['text', 'html'] as const)
+            .filter((part) => fitColumn(parsed[part]) !== parsed[part])
+            .map((part) => ({
+              part,
+              reason: `longer than ${LARGE_TEXT_BYTES} bytes; shortened here, whole in the raw message`,
+            })),
+        ],
         inReplyTo: normaliseMessageId(parsed.inReplyTo)?.slice(0, 998) ?? null,
         references: parsed.references,
         outgoing,
@@ -205,6 +218,16 @@ export class MessageIngestService {
     const own = await this.repository.ownAddresses();
     return own.some((candidate) => candidate.toLowerCase() === address.toLowerCase());
   }
+}
+
+function fitColumn(text: string): string {
+  if (text.length * 3 <= LARGE_TEXT_BYTES || Buffer.byteLength(text, 'utf8') <= LARGE_TEXT_BYTES)
+    return text;
+  // Cutting bytes can split a character; the decoder turns the stub into U+FFFD, then it goes.
+  return Buffer.from(text, 'utf8')
+    .subarray(0, LARGE_TEXT_BYTES - 3)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
 }
 
 /**
