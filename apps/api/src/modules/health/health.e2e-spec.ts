@@ -30,6 +30,7 @@ describe('health and authentication (e2e)', () => {
 
   it('serves the OpenAPI document', async () => {
     const response = await request(e2e.app.getHttpServer()).get('/api/docs-json').expect(200);
-    expect(response.body.paths).toHaveProperty('/api/health');
+    expect(response.body.paths['/api/health'].get.security).toEqual([]);
+    expect(response.body.paths['/api/inquiries'].get.security).toEqual([{ bearer: [] }]);
   });
 });
