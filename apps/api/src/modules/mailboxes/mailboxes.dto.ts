@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -11,6 +11,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 
 export class CreateMailboxDto {
@@ -111,7 +112,22 @@ export class CreateMailboxDto {
   enabled?: boolean;
 }
 
-export class UpdateMailboxDto extends PartialType(CreateMailboxDto) {}
+/** Like creation, every field optional; `smtpHost: null` removes the SMTP settings. */
+export class UpdateMailboxDto extends PartialType(
+  OmitType(CreateMailboxDto, ['smtpHost'] as const),
+) {
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'null removes all SMTP settings',
+  })
+  @ValidateIf((_object, value) => value !== null)
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(255)
+  smtpHost?: string | null;
+}
 
 export class MailboxResponseDto {
   @ApiProperty() id!: number;

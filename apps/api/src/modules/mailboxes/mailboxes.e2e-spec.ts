@@ -63,6 +63,20 @@ describe('mailboxes (e2e)', () => {
       .send({ enabled: false, name: 'Sales EU' })
       .expect(200);
     expect(updated.body).toMatchObject({ enabled: false, name: 'Sales EU', imapHost: '127.0.0.1' });
+    const noSmtp = await http()
+      .patch(`/api/mailboxes/${created.body.id}`)
+      .set(auth)
+      .send({ smtpHost: null })
+      .expect(200);
+    expect(noSmtp.body).toMatchObject({ smtpHost: null, smtpPort: null, smtpUser: null });
+    const badPort = await http()
+      .patch(`/api/mailboxes/${created.body.id}`)
+      .set(auth)
+      .send({ imapPort: 'x' })
+      .expect(400);
+    expect(badPort.body.fields).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'imapPort' })]),
+    );
 
     await http().delete(`/api/mailboxes/${created.body.id}`).set(auth).expect(204);
     await http().get(`/api/mailboxes/${created.body.id}`).set(auth).expect(404);

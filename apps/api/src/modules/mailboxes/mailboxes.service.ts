@@ -58,9 +58,21 @@ export class MailboxesService {
 
   async update(id: number, dto: UpdateMailboxDto): Promise<MailboxResponseDto> {
     await this.find(id);
-    const { imapPassword, smtpPassword, address, ...plain } = dto;
+    const { imapPassword, smtpPassword, address, smtpHost, ...plain } = dto;
+    const withoutSmtp =
+      smtpHost === null
+        ? {
+            smtpHost: null,
+            smtpPort: null,
+            smtpSecure: null,
+            smtpUser: null,
+            smtpPasswordEncrypted: null,
+          }
+        : {};
     await this.repository.update(id, {
       ...plain,
+      ...(smtpHost !== undefined && smtpHost !== null ? { smtpHost } : {}),
+      ...withoutSmtp,
       ...(address !== undefined ? { address: address.toLowerCase() } : {}),
       ...(imapPassword !== undefined
         ? { imapPasswordEncrypted: this.secrets.encrypt(imapPassword) }
