@@ -1,7 +1,7 @@
 import { cleanBuyerText } from './clean-buyer-text';
 import { contextLanguages, type DetectionContext } from './context-priors';
 import { TRADE_LANGUAGES, type TradeLanguage } from './languages';
-import { lexicon } from './lexicon';
+import { DICTIONARY_WEIGHT, lexicon } from './lexicon';
 import { INDONESIAN_WORDS, MALAYSIAN_WORDS } from './malay-markers';
 import { scriptProfile, type Script } from './script-profile';
 import { trigramScores } from './trigram-distance';
@@ -144,14 +144,29 @@ function scorePool(
     for (const [language, score] of trigramScores(text, pool)) scores.set(language, score);
     const words = text.toLowerCase().match(WORD) ?? [];
     if (words.length > 0) {
-      const { weights, malayOnly } = lexicon();
+      const { weights, malayOnly, dictionaries } = lexicon();
       const patterns = pool.map((language) => [language, FOREIGN.get(language)] as const);
+      const spelling = pool.flatMap((language) => {
+        const words = dictionaries.get(language);
+        return words ? [[language, words] as const] : [];
+      });
       let markers = 0;
       for (const word of words) {
-        for (const [language, weight] of weights.get(word) ?? []) {
+        const listed = weights.get(word);
+        for (const [language, weight] of listed ?? []) {
           const score = scores.get(language);
           if (score !== undefined)
             scores.set(language, score + (LEXICON_WEIGHT * weight) / words.length);
+        }
+        for (const [language, known] of spelling) {
+          const weight = listed?.get(language) ?? 0;
+          if (weight < DICTIONARY_WEIGHT && known.has(word)) {
+            const score = scores.get(language) ?? 0;
+            scores.set(
+              language,
+              score + (LEXICON_WEIGHT * (DICTIONARY_WEIGHT - weight)) / words.length,
+            );
+          }
         }
         // Plain ASCII words fit every alphabet in the pools; only the rest need the letter check.
         if (!ASCII_WORD.test(word)) {

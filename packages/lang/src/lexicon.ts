@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { isTradeLanguage, type TradeLanguage } from './languages';
 
 /**
@@ -29,12 +31,33 @@ const COMMON_INDONESIAN_RANK = 5_000;
 
 /** Rank at which a word's weight has fallen to half. Larger lists do not weigh more per word. */
 const RANK_SCALE = Math.log1p(60_000);
+/**
+ * How much a word's weight falls from a list's first rank to its 60,000th: little, since a word
+ * that a list has at all says more about the language than how common the word is.
+ */
+const RANK_SLOPE = 0.3;
+
+/**
+ * Hunspell dictionaries (stems and listed forms) for languages that no frequency pack covers or
+ * whose neighbour shares most of its letters: Russian against Ukrainian, Persian against Arabic,
+ * and Turkish, whose agglutinated forms frequency lists miss. Chosen among the permissively
+ * licensed ones (BSD, Apache-2.0, MIT).
+ */
+const DICTIONARIES: ReadonlyArray<readonly [TradeLanguage, string]> = [
+  ['ru', 'dictionary-ru'],
+  ['fa', 'dictionary-fa'],
+  ['tr', 'dictionary-tr'],
+];
+/** A dictionary word weighs like one far down a frequency list. */
+export const DICTIONARY_WEIGHT = 0.6;
 
 export interface Lexicon {
   /** Per word, the weight (0.5-1, by frequency rank) for each language whose list has it. */
   weights: ReadonlyMap<string, ReadonlyMap<TradeLanguage, number>>;
   /** Words only Malay lists have (Malaysian spellings like `bahawa`, `kerana`, `baharu`). */
   malayOnly: ReadonlySet<string>;
+  /** Lower-case words of each language's spelling dictionary. */
+  dictionaries: ReadonlyMap<TradeLanguage, ReadonlySet<string>>;
 }
 
 interface ZxcvbnPack {
@@ -51,7 +74,19 @@ function loadPack(pack: string): string[][] {
 }
 
 function rankWeight(rank: number): number {
-  return 1 - (0.5 * Math.log1p(rank)) / RANK_SCALE;
+  return 1 - (RANK_SLOPE * Math.log1p(rank)) / RANK_SCALE;
+}
+
+/** The words of a Hunspell `.dic` file: one per line after the count, flags after a slash. */
+function loadDictionary(pack: string): Set<string> {
+  // The packages' entry point reads the files with top-level await, which require() cannot run.
+  const file = join(dirname(requireFromHere.resolve(pack)), 'index.dic');
+  const words = new Set<string>();
+  for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
+    const word = line.split(/[/\t ]/, 1)[0];
+    if (word) words.add(word.toLowerCase());
+  }
+  return words;
 }
 
 let loaded: Lexicon | undefined;
@@ -87,6 +122,9 @@ export function lexicon(): Lexicon {
     const target = language === 'id' || language === 'ms' ? MALAY_GROUP : [language];
     for (const word of words ?? []) add(word, target, rankWeight(100));
   }
-  loaded = { weights, malayOnly };
+  const dictionaries = new Map(
+    DICTIONARIES.map(([language, pack]) => [language, loadDictionary(pack)] as const),
+  );
+  loaded = { weights, malayOnly, dictionaries };
   return loaded;
 }
