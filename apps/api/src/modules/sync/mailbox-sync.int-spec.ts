@@ -1,4 +1,5 @@
 import { startDovecot, type DovecotServer } from '@inquiry/test-support';
+import { MessageIngestService } from '../ingest/message-ingest.service';
 import { MailboxSyncService } from './mailbox-sync.service';
 import { loadSpamAssassinCorpus } from './test/spamassassin-corpus';
 import {
@@ -56,6 +57,44 @@ describe('IMAP sync against Dovecot and MariaDB', () => {
     const status = await sync.getStatus(mailboxId);
     expect(status).toMatchObject({ messagesOnServer: 2050, consecutiveFailures: 0, lastError: null });
     expect(status.messagesStored + status.messagesQuarantined).toBe(2050);
+  });
+
+  it('quarantines a message whose ingestion keeps throwing after 3 passes, while a database outage is retried however long it lasts', async () => {
+    const mailboxId = await stack.createMailbox(dovecot, 'poison', 'pw');
+    await dovecot.appendMessages('poison', 'INBOX', corpus.slice(0, 30));
+    const ingest = stack.app.get(MessageIngestService);
+    const ingestRaw = ingest.ingestRaw.bind(ingest);
+    let databaseDown = true;
+    jest.spyOn(ingest, 'ingestRaw').mockImplementation((raw, origin) => {
+      if (origin.kind === 'imap' && origin.mailboxId === mailboxId && origin.uid === 7) {
+        return Promise.reject(new TypeError("Cannot read properties of undefined (reading 'address')"));
+      }
+      if (origin.kind === 'imap' && origin.mailboxId === mailboxId && origin.uid === 12 && databaseDown) {
+        return Promise.reject(Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }));
+      }
+      return ingestRaw(raw, origin);
+    });
+    try {
+      for (let pass = 1; pass <= 5; pass += 1) await expect(sync.syncNow(mailboxId)).rejects.toThrow();
+      const server = await serverUids(dovecot, 'poison', 'INBOX');
+      const stuck = await storedFor(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
+      expect(stuck.quarantinedUids).toEqual([7]);
+      expect(stuck.uids).not.toContain(12);
+
+      databaseDown = false;
+      await sync.syncNow(mailboxId);
+      const done = await storedFor(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
+      expect(done.uids).toEqual(server.uids.filter((uid) => uid !== 7));
+      expect(done.quarantinedUids).toEqual([7]);
+      const [row]: Array<{ reason: string }> = await stack.dataSource.query(
+        'SELECT reason FROM quarantined_messages WHERE mailbox_id = ? AND uid = 7',
+        [mailboxId],
+      );
+      expect(row?.reason).toBe("ingestion failed 3 times: TypeError: Cannot read properties of undefined (reading 'address')");
+      expect((await sync.getStatus(mailboxId)).messagesQuarantined).toBe(1);
+    } finally {
+      jest.restoreAllMocks();
+    }
   });
 
   it('stores a message found in INBOX and in another folder once, with both locations', async () => {

@@ -8,6 +8,13 @@ import {
 } from '../../database/entities';
 import type { FolderCursor } from './imap-folder-sync';
 
+export interface ImapPosition {
+  mailboxId: number;
+  folder: string;
+  uidValidity: number;
+  uid: number;
+}
+
 export interface FolderCounts {
   folder: string;
   stored: number;
@@ -123,17 +130,24 @@ export class MailboxSyncRepository {
     );
   }
 
+  isQuarantined({ mailboxId, folder, uidValidity, uid }: ImapPosition): Promise<boolean> {
+    return this.dataSource.getRepository(QuarantinedMessageEntity).existsBy({ mailboxId, folder, uidValidity, uid });
+  }
+
   /** Quarantines the message at an IMAP position, once: a position already quarantined is left as it is. */
-  async quarantine(
-    position: { mailboxId: number; folder: string; uidValidity: number; uid: number },
-    rawSha256: string,
-    reason: string,
-    at: Date,
-  ): Promise<void> {
-    const repository = this.dataSource.getRepository(QuarantinedMessageEntity);
+  async quarantine(position: ImapPosition, rawSha256: string, reason: string, at: Date): Promise<void> {
+    if (await this.isQuarantined(position)) return;
     const { mailboxId, folder, uidValidity, uid } = position;
-    if (await repository.existsBy({ mailboxId, folder, uidValidity, uid })) return;
-    await repository.insert({ mailboxId, folder, uidValidity, uid, importSource: null, rawSha256, reason: reason.slice(0, 2000), createdAt: at });
+    await this.dataSource.getRepository(QuarantinedMessageEntity).insert({
+      mailboxId,
+      folder,
+      uidValidity,
+      uid,
+      importSource: null,
+      rawSha256,
+      reason: reason.slice(0, 2000),
+      createdAt: at,
+    });
   }
 
   /** Messages of each folder stored or quarantined under the folder's current UIDVALIDITY. */

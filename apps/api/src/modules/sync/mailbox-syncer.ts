@@ -132,6 +132,8 @@ export class MailboxSyncer {
       this.failedAttempts.delete(position);
     } catch (error) {
       if (isTransientError(error)) throw error;
+      // Quarantined on an earlier pass that did not get to move the cursor past it.
+      if (await this.repository.isQuarantined(origin)) return;
       const attempts = (this.failedAttempts.get(position) ?? 0) + 1;
       if (attempts < MAX_INGEST_ATTEMPTS) {
         this.failedAttempts.set(position, attempts);
