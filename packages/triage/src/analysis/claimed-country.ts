@@ -73,5 +73,9 @@ export function findCountryClaims(text: string, senderDomain: string): CountryCl
   }
   const tldCountry = countryOfDomain(senderDomain);
   if (tldCountry) claims.push({ country: tldCountry, source: 'cctld', detail: senderDomain });
-  return claims;
+  const seen = new Set<string>();
+  return claims.filter((c) => {
+    const key = `${c.country}|${c.source}|${c.detail.toLowerCase()}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
