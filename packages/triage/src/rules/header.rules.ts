@@ -59,7 +59,7 @@ export const noRecipient: TriageRule = {
   },
 };
 
-export const listWithoutListId: TriageRule = {
+export const precedenceBulk: TriageRule = {
   id: 'header.precedence-bulk',
   class: 'spam',
   explanation: {
@@ -88,4 +88,4 @@ export const authenticationFailed: TriageRule = {
   },
 };
 
-export const headerRules: TriageRule[] = [missingDate, missingMessageId, bulkMailer, noRecipient, listWithoutListId, authenticationFailed];
+export const headerRules: TriageRule[] = [missingDate, missingMessageId, bulkMailer, noRecipient, precedenceBulk, authenticationFailed];

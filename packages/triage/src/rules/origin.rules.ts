@@ -6,7 +6,7 @@ function claimText(facts: MessageFacts): string {
   return facts.claims.map((c) => `${c.country} (${c.source}: ${c.detail})`).slice(0, 3).join(', ');
 }
 
-/** Countries that share the exporter's home offset, language or script and are not evidence of a competitor. */
+/** The sender claims a country, and it is not the exporter's own. */
 function claimsAbroad(facts: MessageFacts): boolean {
   return facts.claimedCountries.length > 0 && !facts.claimedCountries.includes(facts.config.ownCountry);
 }
@@ -68,7 +68,7 @@ export const impossibleOffset: TriageRule = {
   },
 };
 
-/** Offsets in use in every claimed country on the sending day; undefined when it cannot be judged. */
+/** Whether the Date offset is in use in some claimed country on the sending day; undefined when it cannot be judged. */
 function offsetFitsClaims(facts: MessageFacts): { offset: number; fits: boolean } | undefined {
   const { message } = facts;
   if (facts.marketplace || message.dateOffsetMinutes === undefined || !message.date || facts.claimedCountries.length === 0) return undefined;

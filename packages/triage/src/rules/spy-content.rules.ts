@@ -161,7 +161,9 @@ export const nearDuplicate: TriageRule = {
   },
 };
 
-const FOREIGN_OF_HOME_LANGUAGE: Record<string, string[]> = { CN: ['zh'] };
+/** Languages of the exporter's home country, by ISO country code. */
+const HOME_LANGUAGES: Record<string, string[]> = { CN: ['zh'] };
+/** Where Chinese is written natively too, so Chinese text from there proves nothing. */
 const SHARED_LANGUAGE_COUNTRIES = ['CN', 'TW', 'HK', 'MO', 'SG', 'MY'];
 
 export const domesticLanguageClaimsForeign: TriageRule = {
@@ -174,7 +176,7 @@ export const domesticLanguageClaimsForeign: TriageRule = {
   evaluate(facts) {
     const { config } = facts;
     if (facts.claimedCountries.length === 0 || facts.claimedCountries.some((c) => SHARED_LANGUAGE_COUNTRIES.includes(c) || c === config.ownCountry)) return undefined;
-    const homeLanguages = FOREIGN_OF_HOME_LANGUAGE[config.ownCountry] ?? [];
+    const homeLanguages = HOME_LANGUAGES[config.ownCountry] ?? [];
     if (homeLanguages.includes(facts.language)) return { detail: `writes ${facts.language}, claims ${facts.claimedCountries.join(', ')}` };
     const locale = [facts.header('content-language'), facts.header('x-mailer'), facts.header('user-agent'), facts.header('accept-language')].join(' ');
     if (config.ownCountry === 'CN' && /zh[-_]cn|foxmail|coremail|qqmail/i.test(locale)) return { detail: `${locale.trim().slice(0, 60)}; claims ${facts.claimedCountries.join(', ')}` };
