@@ -40,9 +40,16 @@ export class FollowUpEntity {
   @Column(dateColumn())
   dueAt!: Date;
 
-  /** When the quote went out: a buyer message stored after this answers it. */
+  /** When the quote went out. */
   @Column(dateColumn())
   quoteSentAt!: Date;
+
+  /**
+   * The quote mail as stored (messages.id): a buyer message stored after it, so with a higher
+   * id, answers it. Ids order messages even within one second, which DATETIME cannot.
+   */
+  @Column({ type: 'int', nullable: true })
+  sentMessageId!: number | null;
 
   @Column({ type: 'varchar', length: 16 })
   status!: FollowUpStatus;

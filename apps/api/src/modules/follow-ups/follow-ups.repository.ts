@@ -24,8 +24,9 @@ export class FollowUpsRepository {
   }
 
   /**
-   * Cancels pending follow-ups whose thread has a buyer message stored after the quote went
-   * out. One statement, so any number of schedulers may run it at once.
+   * Cancels pending follow-ups whose thread has a buyer message stored after the quote mail
+   * (by message id; by time when the mail could not be stored). One statement, so any number
+   * of schedulers may run it at once.
    */
   async cancelAnswered(now: Date): Promise<number> {
     const result = await this.dataSource
@@ -34,7 +35,8 @@ export class FollowUpsRepository {
       .set({ status: 'cancelled', cancelledReason: 'buyer replied', closedAt: now })
       .where('status = :pending', { pending: 'pending' })
       .andWhere(
-        'EXISTS (SELECT 1 FROM messages m WHERE m.thread_id = follow_ups.thread_id AND NOT m.outgoing AND m.created_at > follow_ups.quote_sent_at)',
+        'EXISTS (SELECT 1 FROM messages m WHERE m.thread_id = follow_ups.thread_id AND NOT m.outgoing AND ' +
+          '(m.id > follow_ups.sent_message_id OR (follow_ups.sent_message_id IS NULL AND m.created_at > follow_ups.quote_sent_at)))',
       )
       .execute();
     return result.affected ?? 0;

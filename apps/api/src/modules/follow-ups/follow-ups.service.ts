@@ -7,28 +7,31 @@ import { FollowUpsRepository } from './follow-ups.repository';
 
 const DAY_MS = 86_400_000;
 
+/** The quote mail that went out: when, in which thread, and stored as which message. */
+export interface SentQuoteMail {
+  sentAt: Date;
+  threadId: number | null;
+  storedMessageId: number | null;
+}
+
 /** Chasing sent quotes: the schedule, cancellation when the buyer answers, and each rep's list. */
 @Injectable()
 export class FollowUpsService {
   constructor(private readonly repository: FollowUpsRepository) {}
 
-  /** Creates the reminders for a quote sent at `sentAt` in `threadId`; safe to call twice. */
-  async scheduleForQuote(
-    quote: QuoteEntity,
-    sentAt: Date,
-    threadId: number | null,
-    rep: string,
-  ): Promise<void> {
+  /** Creates the reminders for a sent quote; safe to call twice. */
+  async scheduleForQuote(quote: QuoteEntity, sent: SentQuoteMail, rep: string): Promise<void> {
     const now = new Date();
     await this.repository.insertSteps(
-      followUpSchedule(sentAt, quote.followUpDays).map((step) => ({
+      followUpSchedule(sent.sentAt, quote.followUpDays).map((step) => ({
         quoteId: quote.id,
         inquiryId: quote.inquiryId,
-        threadId,
+        threadId: sent.threadId,
         rep,
         step: step.step,
         dueAt: step.dueAt,
-        quoteSentAt: sentAt,
+        quoteSentAt: sent.sentAt,
+        sentMessageId: sent.storedMessageId,
         status: 'pending',
         cancelledReason: null,
         closedAt: null,

@@ -275,10 +275,14 @@ export class OutboundService {
     if (draft.quoteId !== null) {
       const quote = await this.repository.markQuoteSent(draft.quoteId, sentAt);
       if (quote) {
+        const stored = await this.reload(row.id);
         await this.followUps.scheduleForQuote(
           quote,
-          quote.sentAt ?? sentAt,
-          inquiry.threadId,
+          {
+            sentAt: quote.sentAt ?? sentAt,
+            threadId: inquiry.threadId,
+            storedMessageId: stored.storedMessageId,
+          },
           inquiry.assignee ?? draft.createdBy,
         );
       }
