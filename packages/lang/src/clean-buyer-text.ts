@@ -89,7 +89,8 @@ export function cleanBuyerText(text: string): string {
   let body = cutAtSignature(cutAtQuote(lines))
     .join('\n')
     .split(/\n\s*\n/)
-    .filter((paragraph) => !FOOTER.test(paragraph))
+    // A footer follows a body: the first paragraph is the buyer's even when it says "virus".
+    .filter((paragraph, index) => index === 0 || !FOOTER.test(paragraph))
     .join('\n\n');
   if (MAY_LINK.test(body)) body = body.replace(LINK, ' ');
   if (body.includes('@')) body = body.replace(EMAIL, ' ');

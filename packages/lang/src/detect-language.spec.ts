@@ -45,6 +45,8 @@ describe('detectLanguage', () => {
     ['tr', 'fiyatı'],
     ['es', 'cotización'],
     ['vi', 'giá'],
+    ['ru', 'поставщик'],
+    ['uk', 'постачальник'],
   ])('reads a single word as %s', (language, text) => {
     expect(detectLanguage(text).language).toBe(language);
   });

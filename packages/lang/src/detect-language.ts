@@ -95,6 +95,8 @@ const MALAY_SPELLING_WEIGHT = 2;
 const MARKER_WEIGHT = 1;
 const CONTEXT_BONUS = 0.05;
 const SOFTMAX_SHARPNESS = 8;
+/** Texts of up to this many words count as short. */
+const MAX_SHORT_WORDS = 3;
 /** A paragraph shorter than this joins its neighbour's vote instead of casting its own. */
 const MIN_SEGMENT_LETTERS = 20;
 /** Share of letters another language needs before it is reported as present. */
@@ -146,10 +148,15 @@ function scorePool(
     if (words.length > 0) {
       const { weights, malayOnly, dictionaries } = lexicon();
       const patterns = pool.map((language) => [language, FOREIGN.get(language)] as const);
-      const spelling = pool.flatMap((language) => {
-        const words = dictionaries.get(language);
-        return words ? [[language, words] as const] : [];
-      });
+      // Spelling dictionaries cover a few languages only, so they would pull longer text towards
+      // them; they speak only where trigrams have too little to go on.
+      const spelling =
+        words.length > MAX_SHORT_WORDS
+          ? []
+          : pool.flatMap((language) => {
+              const known = dictionaries.get(language);
+              return known ? [[language, known] as const] : [];
+            });
       let markers = 0;
       for (const word of words) {
         const listed = weights.get(word);

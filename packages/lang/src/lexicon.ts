@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isTradeLanguage, type TradeLanguage } from './languages';
+import { UKRAINIAN_FUNCTION_WORDS } from './ukrainian-words';
 
 /**
  * Word-frequency lists shipped by the zxcvbn-ts language packs (built from subtitles and
@@ -122,6 +123,7 @@ export function lexicon(): Lexicon {
     const target = language === 'id' || language === 'ms' ? MALAY_GROUP : [language];
     for (const word of words ?? []) add(word, target, rankWeight(100));
   }
+  for (const word of UKRAINIAN_FUNCTION_WORDS) add(word, ['uk'], rankWeight(100));
   const dictionaries = new Map(
     DICTIONARIES.map(([language, pack]) => [language, loadDictionary(pack)] as const),
   );

@@ -23,6 +23,12 @@ export interface ScriptProfile {
   dominant: Script | undefined;
 }
 
+/**
+ * Latin words turn up inside text in every other script (brands, model names, English terms) and
+ * the reverse is rare, so a Latin letter counts for less when choosing the dominant script.
+ */
+const LATIN_WEIGHT = 0.5;
+
 const cache = new Map<string, Script | null>();
 
 function scriptOf(char: string): Script | null {
@@ -52,8 +58,9 @@ export function scriptProfile(text: string): ScriptProfile {
   let dominant: Script | undefined;
   let best = 0;
   for (const [script, count] of Object.entries(counts) as Array<[Script, number]>) {
-    if (count > best) {
-      best = count;
+    const weighed = script === 'latin' ? count * LATIN_WEIGHT : count;
+    if (weighed > best) {
+      best = weighed;
       dominant = script;
     }
   }
