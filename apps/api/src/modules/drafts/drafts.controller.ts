@@ -16,13 +16,9 @@ import {
   SenderProfileResponseDto,
   UpdateDraftDto,
 } from './drafts.dto';
+import { repOf } from './current-rep';
 import { DraftsService } from './drafts.service';
 import { ReplyErrorFilter } from './reply.errors';
-
-/** The rep a request acts for: the name of the API token it carries. */
-export function repOf(request: AuthenticatedRequest): string {
-  return request.apiToken?.name ?? 'unknown';
-}
 
 @ApiTags('drafts')
 @ApiBearerAuth()

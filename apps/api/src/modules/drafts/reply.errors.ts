@@ -73,12 +73,21 @@ export class ReplyErrorFilter implements ExceptionFilter {
       .status(statusCode)
       .json({
         statusCode,
-        error: HttpStatus[statusCode],
+        error: statusText(statusCode),
         message: error.message,
         code: error.code,
         ...(error.details === undefined ? {} : { details: error.details }),
       });
   }
+}
+
+/** "Not Found" for 404, as the service-wide filter writes it. */
+function statusText(status: HttpStatus): string {
+  return HttpStatus[status]
+    .toLowerCase()
+    .split('_')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }
 
 /**

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, Post, Query, Req, UseFilters } from '
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
-import { repOf } from '../drafts/drafts.controller';
+import { repOf } from '../drafts/current-rep';
 import { ReplyErrorFilter } from '../drafts/reply.errors';
 import { FollowUpListDto, FollowUpResponseDto, ListFollowUpsQueryDto } from './follow-ups.dto';
 import { FollowUpsService } from './follow-ups.service';

@@ -1,6 +1,8 @@
 import { freePort, type SmtpSink, startSmtpServer } from '@inquiry/test-support';
 import { parseMessage } from '@inquiry/mail';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { OutboundMessageEntity } from '../../database/entities';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
 
@@ -154,6 +156,38 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
     expect(sink.messages.length).toBe(before + 1);
     const status = await http().get(`/api/drafts/${draftId}/outbound`).set(auth).expect(200);
     expect(status.body).toMatchObject({ state: 'sent' });
+  });
+
+  it('turns a send cut off mid-way into a visible failure instead of resending blindly', async () => {
+    const { draftId } = await approvedDraft();
+    await http()
+      .patch(`/api/mailboxes/${mailboxId}`)
+      .set(auth)
+      .send({ smtpPort: await freePort() })
+      .expect(200);
+    try {
+      await send(draftId).expect(200);
+    } finally {
+      await http()
+        .patch(`/api/mailboxes/${mailboxId}`)
+        .set(auth)
+        .send({ smtpPort: sink.port })
+        .expect(200);
+    }
+    const before = sink.messages.length;
+    await e2e.app
+      .get(DataSource)
+      .getRepository(OutboundMessageEntity)
+      .update({ draftId }, { state: 'sending', sendingSince: new Date(Date.now() - 3_600_000) });
+
+    const interrupted = await send(draftId).expect(200);
+    expect(interrupted.body).toMatchObject({ state: 'failed' });
+    expect((interrupted.body as Outbound).lastError).toMatch(/interrupted/);
+    expect(sink.messages.length).toBe(before);
+
+    const retried = await send(draftId).expect(200);
+    expect(retried.body).toMatchObject({ state: 'sent' });
+    expect(sink.messages.length).toBe(before + 1);
   });
 
   it('refuses drafts that are not approved, and keys that belong to another draft', async () => {

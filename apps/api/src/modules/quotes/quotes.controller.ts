@@ -21,7 +21,7 @@ import {
 import { idPipe } from '../../common/validation';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { DraftResponseDto } from '../drafts/drafts.dto';
-import { repOf } from '../drafts/drafts.controller';
+import { repOf } from '../drafts/current-rep';
 import { ReplyErrorFilter } from '../drafts/reply.errors';
 import {
   CreateQuoteDraftDto,

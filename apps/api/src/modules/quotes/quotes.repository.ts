@@ -33,9 +33,7 @@ export class QuotesRepository {
   insertFirstIssue(quote: NewQuote): Promise<QuoteEntity> {
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(QuoteEntity);
-      const saved = await repository.save(
-        repository.create({ ...quote, number: randomUUID() }),
-      );
+      const saved = await repository.save(repository.create({ ...quote, number: randomUUID() }));
       const number = `Q-${quote.issuedOn.slice(0, 4)}-${String(saved.id).padStart(4, '0')}`;
       await repository.update({ id: saved.id }, { number });
       return { ...saved, number };

@@ -8,7 +8,7 @@ import {
 } from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
-import { repOf } from '../drafts/drafts.controller';
+import { repOf } from '../drafts/current-rep';
 import { ReplyErrorFilter } from '../drafts/reply.errors';
 import {
   CreateSampleOfferDto,
