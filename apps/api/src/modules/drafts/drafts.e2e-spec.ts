@@ -222,6 +222,32 @@ describe('drafts (e2e)', () => {
     await http().get('/api/drafts/1').expect(401);
   });
 
+  it('documents every answering route in the OpenAPI document', async () => {
+    const response = await http().get('/api/docs-json').expect(200);
+    const paths = Object.keys((response.body as { paths: Record<string, unknown> }).paths);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        '/api/inquiries/{id}/drafts',
+        '/api/drafts/{id}',
+        '/api/drafts/{id}/approve',
+        '/api/drafts/{id}/send',
+        '/api/drafts/{id}/outbound',
+        '/api/outbound',
+        '/api/sender-profile',
+        '/api/inquiries/{id}/quotes',
+        '/api/quotes/{id}',
+        '/api/quotes/{id}/revisions',
+        '/api/quotes/{id}/pdf',
+        '/api/quotes/{id}/drafts',
+        '/api/sample-policy',
+        '/api/inquiries/{id}/sample-offers',
+        '/api/sample-offers/{id}',
+        '/api/follow-ups',
+        '/api/follow-ups/{id}/done',
+      ]),
+    );
+  });
+
   it('lists the drafts of an inquiry, newest first', async () => {
     await saveProfile(e2e.app, e2e.token);
     const inquiryId = await newInquiry();
