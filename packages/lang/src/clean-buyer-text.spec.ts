@@ -51,6 +51,12 @@ describe('cleanBuyerText', () => {
     ).toBe('Hola');
   });
 
+  it('keeps a first paragraph that only sounds like a footer', () => {
+    const text =
+      'Our scanner flagged a virus in your last attachment, please resend the catalogue.';
+    expect(cleanBuyerText(text)).toBe(text);
+  });
+
   it('keeps a thank-you in the middle of a long body', () => {
     const body = [
       'Hello,',

@@ -51,6 +51,13 @@ describe('detectLanguage', () => {
     expect(detectLanguage(text).language).toBe(language);
   });
 
+  it.each([
+    ['hi', 'Share on Facebook: कृपया कीमत भेजें'],
+    ['ko', 'Samsung Galaxy 견적 부탁드립니다'],
+  ])('reads %s around Latin brand names', (language, text) => {
+    expect(detectLanguage(text).language).toBe(language);
+  });
+
   it.each([[''], ['   '], ['12345 / 678-90'], ['+86 592 1234567'], ['https://example.com/a/b']])(
     'answers und when there are no words: %j',
     (text) => {
