@@ -1,3 +1,5 @@
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ContactEntity, MessageEntity, ThreadEntity } from '../../database/entities';
@@ -72,6 +74,22 @@ describe('demo inbox (e2e)', () => {
       expect((left.body.items as Array<{ subject: string }>).map((item) => item.subject)).toEqual([
         'Real inquiry',
       ]);
+    } finally {
+      await e2e.close();
+    }
+  });
+
+  it('gives the first user of the embedded database a working token, saved beside it', async () => {
+    const e2e = await startE2eApp({ DEMO_INBOX: 'on' });
+    try {
+      const file = join(e2e.dir, 'local-token');
+      expect((await stat(file)).mode & 0o777).toBe(0o600);
+      const token = (await readFile(file, 'utf8')).trim();
+      const list = await request(e2e.app.getHttpServer())
+        .get('/api/inquiries')
+        .set({ Authorization: `Bearer ${token}` })
+        .expect(200);
+      expect(list.body.items).toHaveLength(12);
     } finally {
       await e2e.close();
     }
