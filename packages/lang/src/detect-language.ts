@@ -217,8 +217,11 @@ const TURKISH_LETTERS: Readonly<Record<string, string>> = {
 };
 
 function repairTurkishCharset(text: string): string {
-  if (!LATIN1_TURKISH.test(text)) return text;
-  return text.replace(/[ýþðÝÞÐ]/g, (letter) => TURKISH_LETTERS[letter] ?? letter);
+  const repaired = LATIN1_TURKISH.test(text)
+    ? text.replace(/[ýþðÝÞÐ]/g, (letter) => TURKISH_LETTERS[letter] ?? letter)
+    : text;
+  // Outside a Turkish locale İ lower-cases to i and a combining dot, which splits the word.
+  return repaired.includes('İ') ? repaired.replace(/İ/g, 'i') : repaired;
 }
 
 function rank(
