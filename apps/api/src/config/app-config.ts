@@ -26,6 +26,10 @@ export class AppConfig {
   /** Server-side imports (`POST /imports` with a path) may only read below this directory. */
   readonly importRoot!: string;
   readonly triageConfigFile?: string;
+  /** Days of earlier inquiries a new one is compared with for near-duplicates. */
+  readonly triageHistoryDays!: number;
+  /** Labelled inquiries needed before a token model is trained from the team's verdicts. */
+  readonly triageMinLabels!: number;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -110,6 +114,8 @@ export function loadConfig(env: Env): AppConfig {
     importRoot: resolve(read('IMPORT_ROOT') ?? '.'),
     triageConfigFile:
       read('TRIAGE_CONFIG') === undefined ? undefined : resolve(read('TRIAGE_CONFIG')!),
+    triageHistoryDays: integer('TRIAGE_HISTORY_DAYS', 7, 1, 90),
+    triageMinLabels: integer('TRIAGE_MIN_LABELS', 50, 2, 1_000_000),
   });
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -26,6 +26,7 @@ export interface StoredSignal {
 @Entity('inquiries')
 @Index('IDX_inquiries_received', ['receivedAt', 'id'])
 @Index('IDX_inquiries_status_received', ['status', 'receivedAt'])
+@Index('IDX_inquiries_verdict_override_at', ['verdictOverrideAt'])
 export class InquiryEntity {
   @PrimaryGeneratedColumn()
   id!: number;
@@ -96,6 +97,10 @@ export class InquiryEntity {
 
   @Column(dateColumn({ nullable: true }))
   triagedAt!: Date | null;
+
+  /** Simhash of the buyer's words (`TriageResult.fingerprint`), for near-duplicate checks. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  fingerprint!: string | null;
 
   /** A rep's correction of the verdict, kept apart so it can be exported as labelled data. */
   @Column({ type: 'varchar', length: 8, nullable: true })

@@ -8,6 +8,7 @@ import {
   triage,
   type TriageConfig,
   TriageConfigError,
+  type TriageContext,
 } from '@inquiry/triage';
 import { AppConfig, ConfigError } from '../../config/app-config';
 import type { StoredSignal, Tier, Verdict } from '../../database/entities';
@@ -21,6 +22,8 @@ export interface InquiryAssessment {
   language: string | null;
   slaDueAt: Date | null;
   signals: StoredSignal[];
+  /** Simhash of the buyer's words, stored for later near-duplicate checks. */
+  fingerprint: string;
   /**
    * A marketplace notification: the sender is the platform, not the buyer, so its address and
    * subject say nothing about who is writing.
@@ -46,11 +49,16 @@ export class InquiryTriageService {
       : loadTriageConfig();
   }
 
-  assess(message: NormalisedMessage, receivedAt: Date): InquiryAssessment {
+  /** `context` is what is known beyond the message: history, our sent mail, the learned model. */
+  assess(
+    message: NormalisedMessage,
+    receivedAt: Date,
+    context: TriageContext = {},
+  ): InquiryAssessment {
     const language = detectLanguage(senderText(message, this.config), {
       context: { charset: message.declaredCharsets[0], contentLanguage: message.contentLanguage },
     }).language;
-    const result = triage({ message, language }, { now: receivedAt }, this.config);
+    const result = triage({ message, language }, { ...context, now: receivedAt }, this.config);
     return {
       verdict: result.verdict,
       spamScore: result.scores.spam,
@@ -65,6 +73,7 @@ export class InquiryTriageService {
         weight,
         detail,
       })),
+      fingerprint: result.fingerprint,
       relayed: result.marketplace !== undefined,
       company: result.marketplace?.company,
       country: result.marketplace?.country ?? result.claimedCountries[0],

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { MalformedMessageError, type NormalisedMessage, parseMessage } from '@inquiry/mail';
 import { isDeadlock, isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
+import { TriageContextService } from '../triage/triage-context.service';
 import { dedupKey, messageIdKey, normaliseMessageId } from './dedup-key';
 import { IngestRepository } from './ingest.repository';
 import type { IngestOrigin, IngestResult } from './ingest.types';
@@ -33,6 +34,7 @@ export class MessageIngestService {
     private readonly repository: IngestRepository,
     private readonly blobs: BlobStore,
     private readonly triage: InquiryTriageService,
+    private readonly triageContext: TriageContextService,
   ) {}
 
   async ingestRaw(raw: Buffer, origin: IngestOrigin): Promise<IngestResult> {
@@ -83,7 +85,14 @@ export class MessageIngestService {
     const sentAt = storableDate(parsed.date);
     const receivedAt =
       sentAt && sentAt.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS ? sentAt : now;
-    const assessment = outgoing ? undefined : this.triage.assess(parsed, receivedAt);
+    const context = outgoing ? undefined : await this.triageContext.forMessage(parsed, receivedAt);
+    const assessment = context && this.triage.assess(parsed, receivedAt, context);
+    if (assessment)
+      this.triageContext.remember({
+        fingerprint: assessment.fingerprint,
+        sender: parsed.from?.address,
+        receivedAt,
+      });
 
     const relayed = assessment?.relayed ?? false;
     const contact =
@@ -160,6 +169,7 @@ export class MessageIngestService {
         language: assessment.language,
         slaDueAt: assessment.slaDueAt,
         signals: assessment.signals,
+        fingerprint: assessment.fingerprint,
         triagedAt: now,
         verdictOverride: null,
         verdictOverrideBy: null,

@@ -1,10 +1,14 @@
 import { CreateInitialSchema1795427156754 } from './1795427156754-CreateInitialSchema';
 import { CreateReplyTables1795600000000 } from './1795600000000-CreateReplyTables';
 import { AddSentMessageToFollowUps1795600000001 } from './1795600000001-AddSentMessageToFollowUps';
+import { AddFingerprintToInquiries1795700000000 } from './1795700000000-AddFingerprintToInquiries';
+import { IndexVerdictOverridesOfInquiries1795700000001 } from './1795700000001-IndexVerdictOverridesOfInquiries';
 
 /** In order of application; a landed migration is never edited, only followed by a new one. */
 export const SQLITE_MIGRATIONS = [
   CreateInitialSchema1795427156754,
   CreateReplyTables1795600000000,
   AddSentMessageToFollowUps1795600000001,
+  AddFingerprintToInquiries1795700000000,
+  IndexVerdictOverridesOfInquiries1795700000001,
 ];

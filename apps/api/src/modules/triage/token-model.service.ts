@@ -1,0 +1,103 @@
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { type NormalisedMessage, parseMessage } from '@inquiry/mail';
+import { type TokenModel, trainTokenModel } from '@inquiry/triage';
+import { AppConfig } from '../../config/app-config';
+import { BlobStore } from '../../storage/blob-store';
+import { TriageRepository } from './triage.repository';
+
+/** How often the labels are checked for changes: a burst of overrides retrains once. */
+const REFRESH_INTERVAL_MS = 60_000;
+/** Newest labels of each kind trained on, which bounds the memory and time of a training. */
+const MAX_LABELS = 3_000;
+
+/**
+ * The token model learned from the team's own verdicts, held in memory only (rebuilt from the
+ * raw messages, never stored). Labels are reps' overrides, and `clean` for inquiries the team
+ * answered: replying is a rep judging the mail real, and without those the model would see
+ * almost only suspicious mail and take ordinary trade wording for a spam sign. Rejecting is not
+ * a label, since reps reject real but unwanted inquiries too.
+ *
+ * Every process checks the labels itself, so a sync worker picks up overrides made through
+ * another process's API.
+ */
+@Injectable()
+export class TokenModelService implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(TokenModelService.name);
+  private model?: TokenModel;
+  private signature?: string;
+  private refreshing?: Promise<void>;
+  private first?: Promise<void>;
+  private timer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly repository: TriageRepository,
+    private readonly blobs: BlobStore,
+    private readonly appConfig: AppConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.first = this.refresh();
+    this.timer = setInterval(() => void this.refresh(), REFRESH_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.timer);
+  }
+
+  /** The model as of the last check; waits only for the first training after boot. */
+  async current(): Promise<TokenModel | undefined> {
+    await this.first;
+    return this.model;
+  }
+
+  /** Retrains when the labels changed since the last check; concurrent calls share one run. */
+  refresh(): Promise<void> {
+    this.refreshing ??= this.retrainIfChanged()
+      .catch((error: unknown) =>
+        this.logger.warn(
+          `token model not refreshed: ${error instanceof Error ? error.message : String(error)}`,
+        ),
+      )
+      .finally(() => {
+        this.refreshing = undefined;
+      });
+    return this.refreshing;
+  }
+
+  private async retrainIfChanged(): Promise<void> {
+    const signature = await this.repository.labelSignature();
+    if (signature === this.signature) return;
+    const rows = await this.repository.trainingRows(MAX_LABELS);
+    const examples: Array<{ message: NormalisedMessage; label: string }> = [];
+    if (rows.length >= this.appConfig.triageMinLabels) {
+      for (const row of rows) {
+        try {
+          examples.push({
+            message: await parseMessage(await this.blobs.get(row.rawSha256)),
+            label: row.label,
+          });
+        } catch (error) {
+          this.logger.warn(
+            `labelled message ${row.rawSha256} skipped: ${error instanceof Error ? error.message : String(error)}`,
+          );
+        }
+      }
+    }
+    const classes = new Set(examples.map((example) => example.label));
+    this.model =
+      examples.length >= this.appConfig.triageMinLabels && classes.size >= 2
+        ? trainTokenModel(examples)
+        : undefined;
+    this.signature = signature;
+    if (this.model)
+      this.logger.log(
+        `token model trained on ${examples.length} labelled messages (${[...classes].join(', ')})`,
+      );
+  }
+}
