@@ -21,8 +21,10 @@ function isStale(marker, reference) {
   return !existsSync(marker) || statSync(marker).mtimeMs < statSync(reference).mtimeMs;
 }
 
+// `npm install` rather than `npm ci`: the lockfile is written without registry URLs and
+// without other platforms' optional binaries, which `npm ci` rejects as out of sync.
 if (isStale(join(root, 'node_modules/.package-lock.json'), join(root, 'package-lock.json'))) {
-  run('npm', ['ci', '--no-audit', '--no-fund']);
+  run('npm', ['install', '--no-audit', '--no-fund']);
 }
 // turbo caches build outputs, so this is a no-op when nothing changed.
 run('npx', ['turbo', 'run', 'build', '--output-logs=errors-only']);

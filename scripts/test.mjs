@@ -106,8 +106,9 @@ function sumResults() {
 
 const turbo = (args) => ['turbo', 'run', ...args, '--output-logs=full', '--env-mode=loose'];
 
+// `npm install` rather than `npm ci`: see scripts/start.mjs.
 if (isStale(join(root, 'node_modules/.package-lock.json'), join(root, 'package-lock.json'))) {
-  const installed = await runStep('npm ci', 'npm', ['ci', '--no-audit', '--no-fund']);
+  const installed = await runStep('npm install', 'npm', ['install', '--no-audit', '--no-fund']);
   if (!installed) process.exit(1);
 }
 await installSystemPackages();
