@@ -17,6 +17,7 @@ import { MessagesModule } from './modules/messages/messages.module';
 import { OutboundModule } from './modules/outbound/outbound.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
 import { SamplesModule } from './modules/samples/samples.module';
+import { TriageModule } from './modules/triage/triage.module';
 
 /** The HTTP service: API, the IMAP sync worker (unless SYNC_WORKER=off) and the demo seed. */
 @Module({})
@@ -38,6 +39,7 @@ export class AppModule {
         FollowUpsModule,
         QuotesModule,
         SamplesModule,
+        TriageModule,
       ],
       providers: [
         { provide: APP_GUARD, useExisting: BearerAuthGuard },
