@@ -89,6 +89,8 @@ const FOREIGN: ReadonlyMap<TradeLanguage, RegExp> = new Map([
 
 /** Global weights of the evidence, set once on the whole development set, not per language. */
 const LEXICON_WEIGHT = 1.2;
+/** One to three words give trigrams too little to go on, so the word lists weigh more. */
+const SHORT_LEXICON_WEIGHT = 3;
 const FOREIGN_LETTER_WEIGHT = 1.5;
 const MALAY_SPELLING_WEIGHT = 2;
 /** How far each Malaysian or Indonesian marker word moves the balance between the two. */
@@ -147,23 +149,24 @@ function scorePool(
     const words = text.toLowerCase().match(WORD) ?? [];
     if (words.length > 0) {
       const { weights, malayOnly, dictionaries } = lexicon();
+      const short = words.length <= MAX_SHORT_WORDS;
+      const lexiconWeight = short ? SHORT_LEXICON_WEIGHT : LEXICON_WEIGHT;
       const patterns = pool.map((language) => [language, FOREIGN.get(language)] as const);
       // Spelling dictionaries cover a few languages only, so they would pull longer text towards
       // them; they speak only where trigrams have too little to go on.
-      const spelling =
-        words.length > MAX_SHORT_WORDS
-          ? []
-          : pool.flatMap((language) => {
-              const known = dictionaries.get(language);
-              return known ? [[language, known] as const] : [];
-            });
+      const spelling = !short
+        ? []
+        : pool.flatMap((language) => {
+            const known = dictionaries.get(language);
+            return known ? [[language, known] as const] : [];
+          });
       let markers = 0;
       for (const word of words) {
         const listed = weights.get(word);
         for (const [language, weight] of listed ?? []) {
           const score = scores.get(language);
           if (score !== undefined)
-            scores.set(language, score + (LEXICON_WEIGHT * weight) / words.length);
+            scores.set(language, score + (lexiconWeight * weight) / words.length);
         }
         for (const [language, known] of spelling) {
           const weight = listed?.get(language) ?? 0;
@@ -171,7 +174,7 @@ function scorePool(
             const score = scores.get(language) ?? 0;
             scores.set(
               language,
-              score + (LEXICON_WEIGHT * (DICTIONARY_WEIGHT - weight)) / words.length,
+              score + (lexiconWeight * (DICTIONARY_WEIGHT - weight)) / words.length,
             );
           }
         }
