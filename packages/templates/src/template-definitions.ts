@@ -58,6 +58,16 @@ export const SHIPPED_DEFINITIONS: readonly TemplateDefinition[] = [
     },
   },
   {
+    id: 'sample-offer-free',
+    variables: { product: 'text', freeUpTo: 'money', dispatchDays: 'integer' },
+    sample: { ...sampleCommon, product: 'LED Panel 600x600 40W', freeUpTo: money('100.00', 'USD'), dispatchDays: 3 },
+  },
+  {
+    id: 'sample-offer-catalogue',
+    variables: { product: 'text' },
+    sample: { ...sampleCommon, product: 'LED Panel 600x600 40W' },
+  },
+  {
     id: 'quote-cover',
     variables: { product: 'text', quoteNumber: 'text', incoterm: 'text', totalAmount: 'money', validUntil: 'date' },
     sample: {

@@ -177,8 +177,8 @@ export class SampleOfferResponseDto {
   @ApiProperty({ type: SampleOfferDto }) offer!: SampleOfferDto;
   @ApiProperty({
     type: DraftResponseDto,
-    nullable: true,
-    description: 'The offer mail; null when no shipped template fits the offer (free or catalogue)',
+    description:
+      'The offer mail: paid sample credited on an order, free sample with freight on the buyer, or catalogue and datasheet instead',
   })
-  draft!: DraftResponseDto | null;
+  draft!: DraftResponseDto;
 }

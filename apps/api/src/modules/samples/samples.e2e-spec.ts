@@ -66,7 +66,7 @@ describe('sample policy and offers (e2e)', () => {
     );
     const body = response.body as {
       offer: Record<string, unknown>;
-      draft: { kind: string; locale: string; text: string; sampleOfferId: number } | null;
+      draft: { kind: string; locale: string; text: string; sampleOfferId: number };
     };
     expect(body.offer).toMatchObject({
       kind: 'paid',
@@ -80,11 +80,12 @@ describe('sample policy and offers (e2e)', () => {
     });
     expect(body.draft).toMatchObject({
       kind: 'sample-offer',
+      templateId: 'sample-offer',
       locale: 'es',
       sampleOfferId: body.offer.id,
     });
-    expect(body.draft?.text).toContain('85,00');
-    expect(body.draft?.text).toContain('1000');
+    expect(body.draft.text).toContain('85,00');
+    expect(body.draft.text).toContain('1000');
     const stored = await http()
       .get(`/api/sample-offers/${String(body.offer.id)}`)
       .set(auth)
@@ -103,8 +104,14 @@ describe('sample policy and offers (e2e)', () => {
         freightPayer: 'freight-collect',
         creditOnOrderOfAtLeast: null,
       },
-      draft: null,
+      draft: { kind: 'sample-offer', templateId: 'sample-offer-free', locale: 'es' },
     });
+    const text = (response.body as { draft: { text: string } }).draft.text;
+    expect(text).toContain('Mounting clip');
+    // The free allowance of the policy, in Spanish number format, and freight on the buyer.
+    expect(text).toContain('30,00');
+    expect(text).toMatch(/portes debidos/);
+    expect(text).toMatch(/muestras sin cargo/);
   });
 
   it('offers a catalogue to an unverified buyer or one refusing to pay freight', async () => {
@@ -112,13 +119,20 @@ describe('sample policy and offers (e2e)', () => {
     const unverified = await offer({ items: [PANEL], buyerVerified: false }, 201);
     expect(unverified.body).toMatchObject({
       offer: { kind: 'catalogue', reason: 'buyer-not-verified', items: [], fee: '0.00' },
+      draft: { kind: 'sample-offer', templateId: 'sample-offer-catalogue', locale: 'es' },
     });
+    const catalogueMail = (unverified.body as { draft: { subject: string; text: string } }).draft;
+    // Names the product asked about although nothing physical is offered, and asks for specs.
+    expect(catalogueMail.subject).toContain('LED Panel 600x600 40W');
+    expect(catalogueMail.text).toMatch(/catálogo, la ficha técnica/);
+    expect(catalogueMail.text).toMatch(/especificaciones, la cantidad/);
     const refuses = await offer(
       { items: [CLIP], buyerVerified: true, buyerRefusesFreight: true },
       201,
     );
     expect(refuses.body).toMatchObject({
       offer: { kind: 'catalogue', reason: 'buyer-refuses-freight' },
+      draft: { templateId: 'sample-offer-catalogue' },
     });
   });
 

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { applySamplePolicy, currencyDigits, money, type SampleOffer } from '@inquiry/templates';
+import {
+  applySamplePolicy,
+  currencyDigits,
+  type Money,
+  money,
+  type SampleOffer,
+  type SampleRequestItem,
+} from '@inquiry/templates';
 import type { SampleOfferEntity, SamplePolicyEntity } from '../../database/entities';
 import { DraftsService } from '../drafts/drafts.service';
 import { asValidationError, ReplyError, ReplyErrorCode } from '../drafts/reply.errors';
@@ -10,6 +17,7 @@ import type {
   SamplePolicyDto,
   SamplePolicyResponseDto,
 } from './samples.dto';
+import { sampleOfferDraft } from './sample-offer-draft.mapping';
 import { SamplesRepository } from './samples.repository';
 
 /** The company sample policy, and offers made from it for one inquiry at a time. */
@@ -44,22 +52,28 @@ export class SamplesService {
   ): Promise<SampleOfferResponseDto> {
     await this.drafts.inquiry(inquiryId);
     const policy = await this.requirePolicy();
+    // The offer mail is signed by the rep: without a signature there would be an offer and no mail.
+    await this.drafts.profileOf(rep);
+    let freeUpTo: Money;
+    let requested: SampleRequestItem[];
     let offer: SampleOffer;
     try {
+      freeUpTo = money(policy.freeUpToValue, policy.currency);
+      requested = dto.items.map((item) => ({
+        ...item,
+        unitValue: money(item.unitValue, policy.currency),
+      }));
       offer = applySamplePolicy(
         {
           currency: policy.currency,
-          freeUpToValue: money(policy.freeUpToValue, policy.currency),
+          freeUpToValue: freeUpTo,
           ...(policy.creditOnOrderOfAtLeast === null
             ? {}
             : { paid: { creditOnOrderOfAtLeast: policy.creditOnOrderOfAtLeast } }),
           requireVerifiedBuyer: policy.requireVerifiedBuyer,
         },
         {
-          items: dto.items.map((item) => ({
-            ...item,
-            unitValue: money(item.unitValue, policy.currency),
-          })),
+          items: requested,
           buyerVerified: dto.buyerVerified,
           ...(dto.buyerCourierAccount
             ? { buyerCourierAccount: { ...dto.buyerCourierAccount } }
@@ -86,24 +100,14 @@ export class SamplesService {
       createdBy: rep,
       createdAt: new Date(),
     });
-    // The shipped sample-offer text quotes a fee credited on a first order: it fits paid samples only.
-    const draft =
-      offer.kind === 'paid' && offer.credit
-        ? await this.drafts.create({
-            inquiryId,
-            kind: 'sample-offer',
-            templateId: 'sample-offer',
-            locale: dto.locale,
-            sampleOfferId: stored.id,
-            rep,
-            variables: {
-              product: [...new Set(offer.items.map((item) => item.description))].join(', '),
-              sampleFee: offer.fee,
-              creditQuantity: offer.credit.onOrderOfAtLeast,
-              dispatchDays: policy.dispatchDays,
-            },
-          })
-        : null;
+    const draft = await this.drafts.create({
+      inquiryId,
+      kind: 'sample-offer',
+      locale: dto.locale,
+      sampleOfferId: stored.id,
+      rep,
+      ...sampleOfferDraft(offer, requested, { freeUpTo, dispatchDays: policy.dispatchDays }),
+    });
     return { offer: toOfferResponse(stored), draft };
   }
 
