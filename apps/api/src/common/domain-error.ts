@@ -11,6 +11,22 @@ export enum ErrorCode {
   ImportSourceUnreadable = 'IMPORT_SOURCE_UNREADABLE',
   MailboxUnreachable = 'MAILBOX_UNREACHABLE',
   MailboxBusy = 'MAILBOX_BUSY',
+  DraftNotFound = 'DRAFT_NOT_FOUND',
+  QuoteNotFound = 'QUOTE_NOT_FOUND',
+  SampleOfferNotFound = 'SAMPLE_OFFER_NOT_FOUND',
+  FollowUpNotFound = 'FOLLOW_UP_NOT_FOUND',
+  OutboundNotFound = 'OUTBOUND_NOT_FOUND',
+  SenderProfileMissing = 'SENDER_PROFILE_MISSING',
+  SamplePolicyMissing = 'SAMPLE_POLICY_MISSING',
+  NoSalesReply = 'NO_SALES_REPLY',
+  DraftFlagged = 'DRAFT_FLAGGED',
+  DraftNotApproved = 'DRAFT_NOT_APPROVED',
+  DraftAlreadySent = 'DRAFT_ALREADY_SENT',
+  QuoteSuperseded = 'QUOTE_SUPERSEDED',
+  QuoteExpired = 'QUOTE_EXPIRED',
+  MailboxCannotSend = 'MAILBOX_CANNOT_SEND',
+  IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
+  TemplateNotFound = 'TEMPLATE_NOT_FOUND',
 }
 
 export interface FieldProblem {
@@ -23,6 +39,8 @@ export class DomainError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly fields: FieldProblem[] = [],
+    /** Facts a client can act on beyond the message, e.g. the phrases that flagged a draft. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = 'DomainError';

@@ -57,6 +57,22 @@ describe('GlobalExceptionFilter', () => {
     expect(unauthenticated.headers['WWW-Authenticate']).toBe('Bearer');
   });
 
+  it('passes on the details a client acts on, such as the phrases that flagged a draft', () => {
+    const flags = [{ phrase: 'impossible', category: 'refusal' }];
+    const { status, body } = respond(
+      new DomainError(ErrorCode.DraftFlagged, 'draft 4 contains 1 forbidden phrase(s)', [], flags),
+    );
+    expect(status).toBe(409);
+    expect(body).toEqual({
+      statusCode: 409,
+      error: 'Conflict',
+      message: 'draft 4 contains 1 forbidden phrase(s)',
+      code: 'DRAFT_FLAGGED',
+      details: flags,
+    });
+    expect(respond(new DomainError(ErrorCode.IdempotencyKeyReused, 'key used')).status).toBe(422);
+  });
+
   it("keeps the framework's own HTTP errors", () => {
     const { status, body } = respond(new PayloadTooLargeException('File too large'));
     expect(status).toBe(413);

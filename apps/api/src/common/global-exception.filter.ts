@@ -22,6 +22,22 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.ImportSourceUnreadable]: HttpStatus.BAD_REQUEST,
   [ErrorCode.MailboxUnreachable]: HttpStatus.BAD_GATEWAY,
   [ErrorCode.MailboxBusy]: HttpStatus.CONFLICT,
+  [ErrorCode.DraftNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.QuoteNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.SampleOfferNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.FollowUpNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.OutboundNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.SenderProfileMissing]: HttpStatus.CONFLICT,
+  [ErrorCode.SamplePolicyMissing]: HttpStatus.CONFLICT,
+  [ErrorCode.NoSalesReply]: HttpStatus.CONFLICT,
+  [ErrorCode.DraftFlagged]: HttpStatus.CONFLICT,
+  [ErrorCode.DraftNotApproved]: HttpStatus.CONFLICT,
+  [ErrorCode.DraftAlreadySent]: HttpStatus.CONFLICT,
+  [ErrorCode.QuoteSuperseded]: HttpStatus.CONFLICT,
+  [ErrorCode.QuoteExpired]: HttpStatus.CONFLICT,
+  [ErrorCode.MailboxCannotSend]: HttpStatus.CONFLICT,
+  [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
+  [ErrorCode.TemplateNotFound]: HttpStatus.NOT_FOUND,
 };
 
 export interface ErrorBody {
@@ -30,6 +46,7 @@ export interface ErrorBody {
   message: string;
   code?: ErrorCode;
   fields?: FieldProblem[];
+  details?: unknown;
   requestId?: string;
 }
 
@@ -62,6 +79,7 @@ export class GlobalExceptionFilter implements ExceptionFilter {
         ...(exception.fields.length > 0 || exception.code === ErrorCode.ValidationFailed
           ? { fields: exception.fields }
           : {}),
+        ...(exception.details === undefined ? {} : { details: exception.details }),
       };
     }
     if (exception instanceof HttpException) {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -18,11 +18,9 @@ import {
 } from './drafts.dto';
 import { repOf } from './current-rep';
 import { DraftsService } from './drafts.service';
-import { ReplyErrorFilter } from './reply.errors';
 
 @ApiTags('drafts')
 @ApiBearerAuth()
-@UseFilters(ReplyErrorFilter)
 @Controller()
 export class DraftsController {
   constructor(private readonly drafts: DraftsService) {}

@@ -30,7 +30,7 @@ import type {
   UpdateDraftDto,
 } from './drafts.dto';
 import { DraftsRepository, type InquiryForReply } from './drafts.repository';
-import { asValidationError, ReplyError, ReplyErrorCode } from './reply.errors';
+import { asValidationError } from './reply.errors';
 
 /** A draft another feature prepares: a sample offer or a quotation's cover mail. */
 export interface NewDraft {
@@ -67,8 +67,8 @@ export class DraftsService {
     if (!dto.templateId) {
       const chosen = chooseTemplate(effectiveTier(inquiry), reading);
       if (!chosen) {
-        throw new ReplyError(
-          ReplyErrorCode.NoSalesReply,
+        throw new DomainError(
+          ErrorCode.NoSalesReply,
           `inquiry ${inquiryId} is tier D (${inquiry.verdict ?? 'suspicious'}): no sales reply is proposed; pick a template explicitly to answer anyway`,
         );
       }
@@ -179,9 +179,10 @@ export class DraftsService {
     const draft = await this.find(id);
     assertNotSent(draft);
     if (draft.flags.length > 0 && !dto.overrideReason) {
-      throw new ReplyError(
-        ReplyErrorCode.DraftFlagged,
+      throw new DomainError(
+        ErrorCode.DraftFlagged,
         `draft ${id} contains ${draft.flags.length} forbidden phrase(s); rewrite them or approve with an overrideReason`,
+        [],
         draft.flags,
       );
     }
@@ -206,15 +207,16 @@ export class DraftsService {
     const draft = await this.find(id);
     if (draft.status === 'sent') return draft;
     if (draft.status !== 'approved') {
-      throw new ReplyError(
-        ReplyErrorCode.DraftNotApproved,
+      throw new DomainError(
+        ErrorCode.DraftNotApproved,
         `draft ${id} must be approved before it is sent`,
       );
     }
     if (draft.flags.length > 0 && !draft.overrideBy) {
-      throw new ReplyError(
-        ReplyErrorCode.DraftFlagged,
+      throw new DomainError(
+        ErrorCode.DraftFlagged,
         `draft ${id} has flagged phrases and no recorded override`,
+        [],
         draft.flags,
       );
     }
@@ -233,8 +235,8 @@ export class DraftsService {
   async profileOf(rep: string): Promise<SenderProfileEntity> {
     const profile = await this.repository.senderProfile(rep);
     if (!profile) {
-      throw new ReplyError(
-        ReplyErrorCode.SenderProfileMissing,
+      throw new DomainError(
+        ErrorCode.SenderProfileMissing,
         `no signature for ${rep}: set it with PUT /api/sender-profile first`,
       );
     }
@@ -257,7 +259,7 @@ export class DraftsService {
 
   private async find(id: number): Promise<DraftEntity> {
     const draft = await this.repository.findDraft(id);
-    if (!draft) throw new ReplyError(ReplyErrorCode.DraftNotFound, `draft ${id} does not exist`);
+    if (!draft) throw new DomainError(ErrorCode.DraftNotFound, `draft ${id} does not exist`);
     return draft;
   }
 
@@ -331,9 +333,9 @@ function assertNotSent(draft: DraftEntity): void {
   if (draft.status === 'sent') throw alreadySent(draft.id);
 }
 
-function alreadySent(id: number): ReplyError {
-  return new ReplyError(
-    ReplyErrorCode.DraftAlreadySent,
+function alreadySent(id: number): DomainError {
+  return new DomainError(
+    ErrorCode.DraftAlreadySent,
     `draft ${id} has been sent and can no longer change`,
   );
 }

@@ -1,15 +1,13 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req, UseFilters } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { repOf } from '../drafts/current-rep';
-import { ReplyErrorFilter } from '../drafts/reply.errors';
 import { FollowUpListDto, FollowUpResponseDto, ListFollowUpsQueryDto } from './follow-ups.dto';
 import { FollowUpsService } from './follow-ups.service';
 
 @ApiTags('follow-ups')
 @ApiBearerAuth()
-@UseFilters(ReplyErrorFilter)
 @Controller('follow-ups')
 export class FollowUpsController {
   constructor(private readonly followUps: FollowUpsService) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/domain-error';
 import { followUpSchedule } from '@inquiry/templates';
 import type { FollowUpEntity, QuoteEntity } from '../../database/entities';
-import { ReplyError, ReplyErrorCode } from '../drafts/reply.errors';
 import type { FollowUpResponseDto, FollowUpUrgency, ListFollowUpsQueryDto } from './follow-ups.dto';
 import { FollowUpsRepository } from './follow-ups.repository';
 
@@ -66,8 +66,7 @@ export class FollowUpsService {
 
   async complete(id: number, by: string, now = new Date()): Promise<FollowUpResponseDto> {
     const entry = await this.repository.findById(id);
-    if (!entry)
-      throw new ReplyError(ReplyErrorCode.FollowUpNotFound, `follow-up ${id} does not exist`);
+    if (!entry) throw new DomainError(ErrorCode.FollowUpNotFound, `follow-up ${id} does not exist`);
     await this.repository.close(id, by, now);
     return toResponse((await this.repository.findById(id))!, now);
   }

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, HttpCode, Param, Post, Query, UseFilters } from '@nestjs/common';
+import { Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -8,13 +8,11 @@ import {
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
-import { ReplyErrorFilter } from '../drafts/reply.errors';
 import { ListOutboundQueryDto, OutboundListDto, OutboundResponseDto } from './outbound.dto';
 import { OutboundService } from './outbound.service';
 
 @ApiTags('outbound')
 @ApiBearerAuth()
-@UseFilters(ReplyErrorFilter)
 @Controller()
 export class OutboundController {
   constructor(private readonly outbound: OutboundService) {}

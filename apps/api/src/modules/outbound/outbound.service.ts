@@ -7,7 +7,6 @@ import { isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
 import { DraftsService } from '../drafts/drafts.service';
 import type { InquiryForReply } from '../drafts/drafts.repository';
-import { ReplyError, ReplyErrorCode } from '../drafts/reply.errors';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import type { IngestOrigin } from '../ingest/ingest.types';
 import { MessageIngestService } from '../ingest/message-ingest.service';
@@ -50,8 +49,8 @@ export class OutboundService {
     if (idempotencyKey !== undefined) {
       const earlier = await this.repository.byKey(idempotencyKey);
       if (earlier && earlier.draftId !== draftId) {
-        throw new ReplyError(
-          ReplyErrorCode.IdempotencyKeyReused,
+        throw new DomainError(
+          ErrorCode.IdempotencyKeyReused,
           `Idempotency-Key was already used to send draft ${earlier.draftId}`,
         );
       }
@@ -68,7 +67,7 @@ export class OutboundService {
   async forDraft(draftId: number): Promise<OutboundResponseDto> {
     const row = await this.repository.byDraft(draftId);
     if (!row) {
-      throw new ReplyError(ReplyErrorCode.OutboundNotFound, `draft ${draftId} has not been sent`);
+      throw new DomainError(ErrorCode.OutboundNotFound, `draft ${draftId} has not been sent`);
     }
     return toResponse(row);
   }
@@ -81,14 +80,14 @@ export class OutboundService {
     const mailbox =
       inquiry.mailboxId === null ? null : await this.repository.mailbox(inquiry.mailboxId);
     if (!mailbox) {
-      throw new ReplyError(
-        ReplyErrorCode.MailboxCannotSend,
+      throw new DomainError(
+        ErrorCode.MailboxCannotSend,
         `inquiry ${inquiry.id} did not arrive in a mailbox (imported), so there is no account to answer from`,
       );
     }
     if (!mailbox.smtpHost || !mailbox.smtpPort) {
-      throw new ReplyError(
-        ReplyErrorCode.MailboxCannotSend,
+      throw new DomainError(
+        ErrorCode.MailboxCannotSend,
         `mailbox ${mailbox.id} (${mailbox.address}) has no SMTP server; set smtpHost and smtpPort`,
       );
     }
@@ -103,8 +102,8 @@ export class OutboundService {
   ): Promise<OutboundMessageEntity> {
     const recipient = inquiry.message.fromAddress;
     if (!recipient) {
-      throw new ReplyError(
-        ReplyErrorCode.MailboxCannotSend,
+      throw new DomainError(
+        ErrorCode.MailboxCannotSend,
         `inquiry ${inquiry.id} has no sender address to answer`,
       );
     }
@@ -136,8 +135,8 @@ export class OutboundService {
       if (!isUniqueViolation(error)) throw error;
       const winner = await this.repository.byDraft(draft.id);
       if (!winner) {
-        throw new ReplyError(
-          ReplyErrorCode.IdempotencyKeyReused,
+        throw new DomainError(
+          ErrorCode.IdempotencyKeyReused,
           'Idempotency-Key is in use by another send',
         );
       }
@@ -292,8 +291,7 @@ export class OutboundService {
 
   private async reload(id: number): Promise<OutboundMessageEntity> {
     const row = await this.repository.byId(id);
-    if (!row)
-      throw new ReplyError(ReplyErrorCode.OutboundNotFound, `outbound message ${id} vanished`);
+    if (!row) throw new DomainError(ErrorCode.OutboundNotFound, `outbound message ${id} vanished`);
     return row;
   }
 }

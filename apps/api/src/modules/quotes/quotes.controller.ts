@@ -8,7 +8,6 @@ import {
   Query,
   Req,
   StreamableFile,
-  UseFilters,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
@@ -22,7 +21,6 @@ import { idPipe } from '../../common/validation';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { DraftResponseDto } from '../drafts/drafts.dto';
 import { repOf } from '../drafts/current-rep';
-import { ReplyErrorFilter } from '../drafts/reply.errors';
 import {
   CreateQuoteDraftDto,
   CreateQuoteDto,
@@ -34,7 +32,6 @@ import { QuotesService } from './quotes.service';
 
 @ApiTags('quotes')
 @ApiBearerAuth()
-@UseFilters(ReplyErrorFilter)
 @Controller()
 export class QuotesController {
   constructor(private readonly quotes: QuotesService) {}

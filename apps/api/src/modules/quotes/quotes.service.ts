@@ -21,7 +21,7 @@ import { isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
 import type { DraftResponseDto } from '../drafts/drafts.dto';
 import { DraftsService } from '../drafts/drafts.service';
-import { asValidationError, ReplyError, ReplyErrorCode } from '../drafts/reply.errors';
+import { asValidationError } from '../drafts/reply.errors';
 import { toModelLines, toQuoteModel, toStoredLines } from './quote-model.mapping';
 import type { CreateQuoteDto, QuoteResponseDto, ReviseQuoteDto } from './quotes.dto';
 import { type NewQuote, QuotesRepository } from './quotes.repository';
@@ -180,8 +180,8 @@ export class QuotesService {
   ): Promise<DraftResponseDto> {
     const quote = await this.latest(id);
     if (isExpired(quote, now)) {
-      throw new ReplyError(
-        ReplyErrorCode.QuoteExpired,
+      throw new DomainError(
+        ErrorCode.QuoteExpired,
         `quote ${quote.number} expired on ${quote.validUntil}; revise it with a new validity date first`,
       );
     }
@@ -215,7 +215,7 @@ export class QuotesService {
 
   private async find(id: number): Promise<QuoteEntity> {
     const quote = await this.repository.findById(id);
-    if (!quote) throw new ReplyError(ReplyErrorCode.QuoteNotFound, `quote ${id} does not exist`);
+    if (!quote) throw new DomainError(ErrorCode.QuoteNotFound, `quote ${id} does not exist`);
     return quote;
   }
 
@@ -339,9 +339,9 @@ function followUpDays(days: number[] | undefined): number[] {
   return chosen;
 }
 
-function superseded(quote: QuoteEntity, successor: number | null): ReplyError {
-  return new ReplyError(
-    ReplyErrorCode.QuoteSuperseded,
+function superseded(quote: QuoteEntity, successor: number | null): DomainError {
+  return new DomainError(
+    ErrorCode.QuoteSuperseded,
     `quote ${quote.number} revision ${quote.revision} has been superseded${successor === null ? '' : ` by quote ${successor}`}; work on the latest revision`,
   );
 }

@@ -1,4 +1,9 @@
-import { applySamplePolicy, money, type SamplePolicy, type SampleRequest } from '@inquiry/templates';
+import {
+  applySamplePolicy,
+  money,
+  type SamplePolicy,
+  type SampleRequest,
+} from '@inquiry/templates';
 import { sampleOfferDraft } from './sample-offer-draft.mapping';
 
 const policy: SamplePolicy = {
@@ -8,8 +13,18 @@ const policy: SamplePolicy = {
   requireVerifiedBuyer: true,
 };
 const terms = { freeUpTo: policy.freeUpToValue, dispatchDays: 3 };
-const panel = { sku: 'P-40', description: 'LED Panel 600x600 40W', quantity: 2, unitValue: money('42.50', 'USD') };
-const clip = { sku: 'MK-1', description: 'Mounting clip', quantity: 3, unitValue: money('1.20', 'USD') };
+const panel = {
+  sku: 'P-40',
+  description: 'LED Panel 600x600 40W',
+  quantity: 2,
+  unitValue: money('42.50', 'USD'),
+};
+const clip = {
+  sku: 'MK-1',
+  description: 'Mounting clip',
+  quantity: 3,
+  unitValue: money('1.20', 'USD'),
+};
 
 function draftFor(request: SampleRequest) {
   return sampleOfferDraft(applySamplePolicy(policy, request), request.items, terms);

@@ -42,7 +42,10 @@ export function sampleOfferDraft(
         },
       };
     case 'catalogue':
-      return { templateId: 'sample-offer-catalogue', variables: { product: productsOf(requested) } };
+      return {
+        templateId: 'sample-offer-catalogue',
+        variables: { product: productsOf(requested) },
+      };
   }
 }
 

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Req, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -9,7 +9,6 @@ import {
 import { idPipe } from '../../common/validation';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { repOf } from '../drafts/current-rep';
-import { ReplyErrorFilter } from '../drafts/reply.errors';
 import {
   CreateSampleOfferDto,
   SampleOfferDto,
@@ -21,7 +20,6 @@ import { SamplesService } from './samples.service';
 
 @ApiTags('samples')
 @ApiBearerAuth()
-@UseFilters(ReplyErrorFilter)
 @Controller()
 export class SamplesController {
   constructor(private readonly samples: SamplesService) {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/domain-error';
 import {
   applySamplePolicy,
   currencyDigits,
@@ -9,7 +10,7 @@ import {
 } from '@inquiry/templates';
 import type { SampleOfferEntity, SamplePolicyEntity } from '../../database/entities';
 import { DraftsService } from '../drafts/drafts.service';
-import { asValidationError, ReplyError, ReplyErrorCode } from '../drafts/reply.errors';
+import { asValidationError } from '../drafts/reply.errors';
 import type {
   CreateSampleOfferDto,
   SampleOfferDto,
@@ -114,15 +115,15 @@ export class SamplesService {
   async get(id: number): Promise<SampleOfferDto> {
     const offer = await this.repository.findOffer(id);
     if (!offer)
-      throw new ReplyError(ReplyErrorCode.SampleOfferNotFound, `sample offer ${id} does not exist`);
+      throw new DomainError(ErrorCode.SampleOfferNotFound, `sample offer ${id} does not exist`);
     return toOfferResponse(offer);
   }
 
   private async requirePolicy(): Promise<SamplePolicyEntity> {
     const policy = await this.repository.policy();
     if (!policy) {
-      throw new ReplyError(
-        ReplyErrorCode.SamplePolicyMissing,
+      throw new DomainError(
+        ErrorCode.SamplePolicyMissing,
         'no sample policy yet: set it with PUT /api/sample-policy',
       );
     }
