@@ -4,48 +4,148 @@ import { MalformedMessageError } from './malformed-message.error';
 import { parseMessage } from './parse-message';
 
 function message(headers: string[], body: Buffer | string): Buffer {
-  return Buffer.concat([Buffer.from(`${headers.join('\r\n')}\r\n\r\n`, 'latin1'), Buffer.isBuffer(body) ? body : Buffer.from(body)]);
+  return Buffer.concat([
+    Buffer.from(`${headers.join('\r\n')}\r\n\r\n`, 'latin1'),
+    Buffer.isBuffer(body) ? body : Buffer.from(body),
+  ]);
 }
 
-const BASE = ['From: Buyer <buyer@example.com>', 'To: sales@qiaolanstone.com', 'Subject: inquiry', 'Date: Wed, 6 Nov 2024 15:20:31 +0800', 'MIME-Version: 1.0'];
+const BASE = [
+  'From: Buyer <buyer@example.com>',
+  'To: sales@qiaolanstone.com',
+  'Subject: inquiry',
+  'Date: Wed, 6 Nov 2024 15:20:31 +0800',
+  'MIME-Version: 1.0',
+];
 
 describe('parseMessage charsets', () => {
-  const cases: Array<{ label: string; declared: string | undefined; encodeAs: string; text: string }> = [
-    { label: 'GB2312 with a GB18030-only character', declared: 'gb2312', encodeAs: 'gb18030', text: '您好，我们需要石英石台面 300 片，镕铭公司' },
+  const cases: Array<{
+    label: string;
+    declared: string | undefined;
+    encodeAs: string;
+    text: string;
+  }> = [
+    {
+      label: 'GB2312 with a GB18030-only character',
+      declared: 'gb2312',
+      encodeAs: 'gb18030',
+      text: '您好，我们需要石英石台面 300 片，镕铭公司',
+    },
     { label: 'GBK', declared: 'gbk', encodeAs: 'gbk', text: '询价：大理石地砖，FOB厦门' },
     { label: 'Big5', declared: 'big5', encodeAs: 'big5', text: '詢價：花崗岩檯面，請報價' },
-    { label: 'ISO-2022-JP', declared: 'iso-2022-jp', encodeAs: 'iso-2022-jp', text: 'お見積りをお願いします。人工大理石' },
-    { label: 'EUC-KR', declared: 'euc-kr', encodeAs: 'euc-kr', text: '견적을 요청합니다. 석영 상판' },
-    { label: 'KOI8-R', declared: 'koi8-r', encodeAs: 'koi8-r', text: 'Просим выслать коммерческое предложение' },
-    { label: 'windows-1251', declared: 'windows-1251', encodeAs: 'windows-1251', text: 'Здравствуйте, нужна цена на гранит' },
-    { label: 'windows-1252 quotes under an ISO-8859-1 label', declared: 'iso-8859-1', encodeAs: 'windows-1252', text: '“Preço” für Stück – café' },
-    { label: 'ISO-8859-2', declared: 'iso-8859-2', encodeAs: 'iso-8859-2', text: 'Prosimy o wycenę płyt kwarcowych, zażółć' },
-    { label: 'ISO-8859-9', declared: 'iso-8859-9', encodeAs: 'iso-8859-9', text: 'Fiyat teklifi için teşekkürler, ğüşıöç' },
-    { label: 'GBK declared as UTF-8', declared: 'utf-8', encodeAs: 'gb18030', text: '我们是深圳的采购代理公司，需要报价，请尽快回复我们，谢谢您的合作与支持' },
-    { label: 'windows-1251 with no charset', declared: undefined, encodeAs: 'windows-1251', text: 'Здравствуйте! Просим прислать прайс-лист на гранитные плиты и условия доставки.' },
-    { label: 'Big5 under an unknown label', declared: 'x-chinese-big5', encodeAs: 'big5', text: '您好，我們是台灣的進口商，想詢問花崗岩檯面的價格與交期，謝謝。' },
+    {
+      label: 'ISO-2022-JP',
+      declared: 'iso-2022-jp',
+      encodeAs: 'iso-2022-jp',
+      text: 'お見積りをお願いします。人工大理石',
+    },
+    {
+      label: 'EUC-KR',
+      declared: 'euc-kr',
+      encodeAs: 'euc-kr',
+      text: '견적을 요청합니다. 석영 상판',
+    },
+    {
+      label: 'KOI8-R',
+      declared: 'koi8-r',
+      encodeAs: 'koi8-r',
+      text: 'Просим выслать коммерческое предложение',
+    },
+    {
+      label: 'windows-1251',
+      declared: 'windows-1251',
+      encodeAs: 'windows-1251',
+      text: 'Здравствуйте, нужна цена на гранит',
+    },
+    {
+      label: 'windows-1252 quotes under an ISO-8859-1 label',
+      declared: 'iso-8859-1',
+      encodeAs: 'windows-1252',
+      text: '“Preço” für Stück – café',
+    },
+    {
+      label: 'ISO-8859-2',
+      declared: 'iso-8859-2',
+      encodeAs: 'iso-8859-2',
+      text: 'Prosimy o wycenę płyt kwarcowych, zażółć',
+    },
+    {
+      label: 'ISO-8859-9',
+      declared: 'iso-8859-9',
+      encodeAs: 'iso-8859-9',
+      text: 'Fiyat teklifi için teşekkürler, ğüşıöç',
+    },
+    {
+      label: 'GBK declared as UTF-8',
+      declared: 'utf-8',
+      encodeAs: 'gb18030',
+      text: '我们是深圳的采购代理公司，需要报价，请尽快回复我们，谢谢您的合作与支持',
+    },
+    {
+      label: 'windows-1251 with no charset',
+      declared: undefined,
+      encodeAs: 'windows-1251',
+      text: 'Здравствуйте! Просим прислать прайс-лист на гранитные плиты и условия доставки.',
+    },
+    {
+      label: 'Big5 under an unknown label',
+      declared: 'x-chinese-big5',
+      encodeAs: 'big5',
+      text: '您好，我們是台灣的進口商，想詢問花崗岩檯面的價格與交期，謝謝。',
+    },
   ];
 
   it.each(cases)('decodes $label', async ({ declared, encodeAs, text }) => {
-    const body = encodeAs === 'iso-2022-jp' ? Buffer.from(jisEncode(text)) : iconv.encode(text, encodeAs);
-    const type = declared === undefined ? 'Content-Type: text/plain' : `Content-Type: text/plain; charset="${declared}"`;
-    const parsed = await parseMessage(message([...BASE, type, 'Content-Transfer-Encoding: 8bit'], body));
+    const body =
+      encodeAs === 'iso-2022-jp' ? Buffer.from(jisEncode(text)) : iconv.encode(text, encodeAs);
+    const type =
+      declared === undefined
+        ? 'Content-Type: text/plain'
+        : `Content-Type: text/plain; charset="${declared}"`;
+    const parsed = await parseMessage(
+      message([...BASE, type, 'Content-Transfer-Encoding: 8bit'], body),
+    );
     expect(parsed.text.trim()).toBe(text);
   });
 
   it('reports an undecodable body in problems and keeps best-effort text', async () => {
-    const parsed = await parseMessage(message([...BASE, 'Content-Type: text/plain; charset=utf-8'], Buffer.from([0x68, 0x69, 0x20, 0xff, 0xfe, 0x20, 0x6f, 0x6b])));
+    const parsed = await parseMessage(
+      message(
+        [...BASE, 'Content-Type: text/plain; charset=utf-8'],
+        Buffer.from([0x68, 0x69, 0x20, 0xff, 0xfe, 0x20, 0x6f, 0x6b]),
+      ),
+    );
     expect(parsed.text).toContain('hi');
     expect(parsed.text).toContain('ok');
     expect(parsed.problems.some((problem) => problem.part === 'body')).toBe(true);
   });
 
   it.each([
-    { label: 'GB2312 encoded word', raw: `=?gb2312?B?${iconv.encode('询价单', 'gb18030').toString('base64')}?=`, expected: '询价单' },
-    { label: 'split UTF-8 encoded words', raw: '=?utf-8?B?5oql?= =?utf-8?B?5Lu3?=', expected: '报价' },
-    { label: 'Q-encoded KOI8-R', raw: '=?koi8-r?Q?=F0=D2=C9=D7=C5=D4_=CD=C9=D2?=', expected: 'Привет мир' },
-    { label: 'raw 8-bit GBK header', raw: iconv.encode('石材报价请求，急需回复，谢谢', 'gb18030').toString('latin1'), expected: '石材报价请求，急需回复，谢谢' },
-    { label: 'encoded word with an unknown charset', raw: `=?x-bogus?B?${iconv.encode('Цена на гранит и мрамор', 'windows-1251').toString('base64')}?=`, expected: 'Цена на гранит и мрамор' },
+    {
+      label: 'GB2312 encoded word',
+      raw: `=?gb2312?B?${iconv.encode('询价单', 'gb18030').toString('base64')}?=`,
+      expected: '询价单',
+    },
+    {
+      label: 'split UTF-8 encoded words',
+      raw: '=?utf-8?B?5oql?= =?utf-8?B?5Lu3?=',
+      expected: '报价',
+    },
+    {
+      label: 'Q-encoded KOI8-R',
+      raw: '=?koi8-r?Q?=F0=D2=C9=D7=C5=D4_=CD=C9=D2?=',
+      expected: 'Привет мир',
+    },
+    {
+      label: 'raw 8-bit GBK header',
+      raw: iconv.encode('石材报价请求，急需回复，谢谢', 'gb18030').toString('latin1'),
+      expected: '石材报价请求，急需回复，谢谢',
+    },
+    {
+      label: 'encoded word with an unknown charset',
+      raw: `=?x-bogus?B?${iconv.encode('Цена на гранит и мрамор', 'windows-1251').toString('base64')}?=`,
+      expected: 'Цена на гранит и мрамор',
+    },
   ])('decodes the subject from a $label', async ({ raw, expected }) => {
     const parsed = await parseMessage(message(['From: a@example.com', `Subject: ${raw}`], 'body'));
     expect(parsed.subject).toBe(expected);
@@ -84,9 +184,14 @@ describe('parseMessage dates', () => {
   });
 
   it('reports a date it cannot read', async () => {
-    const parsed = await parseMessage(message(['From: a@example.com', 'Date: sometime yesterday'], 'x'));
+    const parsed = await parseMessage(
+      message(['From: a@example.com', 'Date: sometime yesterday'], 'x'),
+    );
     expect(parsed.date).toBeUndefined();
-    expect(parsed.problems).toContainEqual({ part: 'header:date', reason: 'unreadable date "sometime yesterday"' });
+    expect(parsed.problems).toContainEqual({
+      part: 'header:date',
+      reason: 'unreadable date "sometime yesterday"',
+    });
   });
 });
 
@@ -111,7 +216,11 @@ describe('parseMessage content', () => {
     expect(parsed.links).toEqual([
       { url: 'http://203.0.113.9/po.html', host: '203.0.113.9', text: 'Tradenexa & Order' },
       { url: 'https://BIT.LY/x', host: 'bit.ly', text: 'here' },
-      { url: 'https://Login.Tradenexa-Secure.COM/verify?u=sales@qiaolanstone.com', host: 'login.tradenexa-secure.com', text: '' },
+      {
+        url: 'https://Login.Tradenexa-Secure.COM/verify?u=sales@qiaolanstone.com',
+        host: 'login.tradenexa-secure.com',
+        text: '',
+      },
       { url: 'www.Example.org', host: 'www.example.org', text: '' },
     ]);
     expect(parsed.html).toContain('<a href="http://203.0.113.9/po.html">');
@@ -142,13 +251,87 @@ describe('parseMessage content', () => {
     );
     const parsed = await parseMessage(raw);
     expect(parsed.attachments).toEqual([
-      expect.objectContaining({ contentType: 'image/png', inline: true, contentId: 'logo@x', size: 9, sha256: createHash('sha256').update('png-bytes').digest('hex') }),
+      expect.objectContaining({
+        contentType: 'image/png',
+        inline: true,
+        contentId: 'logo@x',
+        size: 9,
+        sha256: createHash('sha256').update('png-bytes').digest('hex'),
+      }),
       expect.objectContaining({ filename: 'PO_8823.pdf.html', inline: false }),
     ]);
   });
 
+  it.each([
+    {
+      container: 'multipart/mixed',
+      sibling: [
+        'Content-Type: application/pdf; name="drawing.pdf"',
+        'Content-Disposition: attachment; filename="drawing.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        'JVBERi0=',
+      ],
+    },
+    {
+      container: 'multipart/related',
+      sibling: [
+        'Content-Type: image/png',
+        'Content-ID: <logo@x>',
+        'Content-Transfer-Encoding: base64',
+        '',
+        'iVBORw0=',
+      ],
+    },
+  ])('derives text from the only HTML body inside $container', async ({ container, sibling }) => {
+    const raw = message(
+      [...BASE, `Content-Type: ${container}; boundary="m"`],
+      [
+        '--m',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<html><body><p>Please quote <b>300 slabs</b></p><p>FOB Xiamen &amp; CIF Lagos</p></body></html>',
+        '--m',
+        ...sibling,
+        '--m--',
+        '',
+      ].join('\r\n'),
+    );
+    const parsed = await parseMessage(raw);
+    expect(parsed.text).toContain('Please quote 300 slabs');
+    expect(parsed.text).toContain('FOB Xiamen & CIF Lagos');
+    expect(parsed.text).not.toContain('<p>');
+    expect(parsed.html).toContain('<b>300 slabs</b>');
+  });
+
+  it('keeps the text/plain part when HTML is its alternative', async () => {
+    const raw = message(
+      [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+      [
+        '--m',
+        'Content-Type: multipart/alternative; boundary="a"',
+        '',
+        '--a',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Plain words',
+        '--a',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>Markup words</p>',
+        '--a--',
+        '--m--',
+        '',
+      ].join('\r\n'),
+    );
+    const parsed = await parseMessage(raw);
+    expect(parsed.text.trim()).toBe('Plain words');
+  });
+
   it('recovers a body that has no blank line before it', async () => {
-    const parsed = await parseMessage(Buffer.from('From: a@example.com\r\nSubject: hi\r\nPlease quote 20 pallets.\r\n'));
+    const parsed = await parseMessage(
+      Buffer.from('From: a@example.com\r\nSubject: hi\r\nPlease quote 20 pallets.\r\n'),
+    );
     expect(parsed.subject).toBe('hi');
     expect(parsed.text).toContain('Please quote 20 pallets.');
     expect(parsed.problems[0]?.part).toBe('structure');
@@ -157,7 +340,11 @@ describe('parseMessage content', () => {
   it.each([
     { label: 'empty input', raw: Buffer.alloc(0), reason: 'the input is empty' },
     { label: 'whitespace only', raw: Buffer.from('\r\n \r\n'), reason: 'the input is empty' },
-    { label: 'binary garbage', raw: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x00]), reason: 'the input does not start with header fields ("Name: value" lines)' },
+    {
+      label: 'binary garbage',
+      raw: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x00]),
+      reason: 'the input does not start with header fields ("Name: value" lines)',
+    },
   ])('rejects $label with MalformedMessageError', async ({ raw, reason }) => {
     const error = await parseMessage(raw).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(MalformedMessageError);

@@ -7,6 +7,7 @@ import { Joiner, Splitter, type SplitterChunk } from '@zone-eu/mailsplit';
 import { bodyDecoderFor, DETECT_PREFIX, type BodyDecodeReport } from './body-decoder';
 import { parseRfc5322Date } from './date-header.parser';
 import { decodeHeaderValue } from './header-decoder';
+import { textFromHtml } from './html-text.extractor';
 import { linksFromHtml, linksFromText } from './link.extractor';
 import { MalformedMessageError } from './malformed-message.error';
 import type { Address, AttachmentInfo, DecodeProblem, Link, NormalisedMessage } from './message';
@@ -188,7 +189,14 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
   const decodeWord = (value: string): string => decodeHeaderValue(value, hint).text;
 
   const html = typeof parsed.html === 'string' ? parsed.html : '';
-  const text = parsed.text ?? '';
+  let text = parsed.text ?? '';
+  // mailparser derives text only from a top-level HTML part; one inside multipart/mixed or
+  // multipart/related with no text/plain sibling would leave the message without text.
+  if (text.trim() === '' && html && !parsed.textConversionError) {
+    const derived = textFromHtml(html);
+    text = derived.text;
+    if (derived.problem) problems.push({ part: 'html', reason: derived.problem });
+  }
   const message: NormalisedMessage = {
     rawSha256: createHash('sha256').update(input).digest('hex'),
     references: messageIds(first('references')),

@@ -53,30 +53,13 @@ function ownText(text: string): string {
   return out.join('\n').slice(0, MAX_TEXT);
 }
 
-/** Readable text of an HTML body, for messages whose parser left `text` empty. */
-function htmlText(html: string): string {
-  return html
-    .slice(0, MAX_TEXT * 4)
-    .replace(/<(style|script)[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<br\s*\/?>|<\/(p|div|tr|li|h\d)>/gi, '\n')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/&amp;/g, '&')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>');
-}
-
-function bodyText(message: NormalisedMessage): string {
-  return message.text.trim() === '' && message.html ? htmlText(message.html) : message.text;
-}
-
 /**
  * The sender's own words: the buyer's message inside a marketplace notification, otherwise the
  * body without quoted replies. Language detection should read this, not the platform template.
  */
 export function senderText(message: NormalisedMessage, config: TriageConfig): string {
   const adapter = config.marketplaces.length ? matchMarketplace(message, config.marketplaces) : undefined;
-  const text = bodyText(message);
+  const { text } = message;
   return adapter ? extractMarketplaceFields(text, adapter).message : ownText(text);
 }
 
@@ -84,7 +67,7 @@ export function buildFacts(message: NormalisedMessage, language: string, config:
   const senderAddress = message.from?.address ?? '';
   const senderDomain = domainOf(senderAddress);
   const adapter = config.marketplaces.length ? matchMarketplace(message, config.marketplaces) : undefined;
-  const text = bodyText(message);
+  const { text } = message;
   const fields = adapter ? extractMarketplaceFields(text, adapter) : undefined;
   const body = fields ? fields.message : ownText(text);
   const claims = adapter ? [] : findCountryClaims(body, senderDomain);
