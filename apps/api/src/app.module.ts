@@ -17,6 +17,7 @@ import { MessagesModule } from './modules/messages/messages.module';
 import { OutboundModule } from './modules/outbound/outbound.module';
 import { QuotesModule } from './modules/quotes/quotes.module';
 import { SamplesModule } from './modules/samples/samples.module';
+import { TemplatesModule } from './modules/templates/templates.module';
 import { TriageModule } from './modules/triage/triage.module';
 
 /** The HTTP service: API, the IMAP sync worker (unless SYNC_WORKER=off) and the demo seed. */
@@ -39,6 +40,7 @@ export class AppModule {
         FollowUpsModule,
         QuotesModule,
         SamplesModule,
+        TemplatesModule,
         TriageModule,
       ],
       providers: [

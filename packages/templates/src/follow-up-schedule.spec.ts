@@ -10,11 +10,17 @@ describe('followUpSchedule', () => {
       [2, 7],
       [3, 14],
     ]);
-    expect(iso(schedule)).toEqual(['2026-11-26T02:30:00.000Z', '2026-11-30T02:30:00.000Z', '2026-12-07T02:30:00.000Z']);
+    expect(iso(schedule)).toEqual([
+      '2026-11-26T02:30:00.000Z',
+      '2026-11-30T02:30:00.000Z',
+      '2026-12-07T02:30:00.000Z',
+    ]);
   });
 
   it('takes the company’s own steps', () => {
-    expect(followUpSchedule(new Date('2026-11-23T00:00:00Z'), [4, 10]).map((f) => f.afterDays)).toEqual([4, 10]);
+    expect(
+      followUpSchedule(new Date('2026-11-23T00:00:00Z'), [4, 10]).map((f) => f.afterDays),
+    ).toEqual([4, 10]);
   });
 
   it('moves reminders off weekends and holidays, at the same local time', () => {
@@ -25,17 +31,26 @@ describe('followUpSchedule', () => {
     });
     // +1 is Saturday, moved past the weekend and the holiday to Tuesday 1 Dec; +3 is the holiday,
     // and Tuesday is taken, so Wednesday 2 Dec; +14 is Friday 11 Dec.
-    expect(iso(schedule)).toEqual(['2026-12-01T02:30:00.000Z', '2026-12-02T02:30:00.000Z', '2026-12-11T02:30:00.000Z']);
+    expect(iso(schedule)).toEqual([
+      '2026-12-01T02:30:00.000Z',
+      '2026-12-02T02:30:00.000Z',
+      '2026-12-11T02:30:00.000Z',
+    ]);
   });
 
   it('honours a Friday–Saturday weekend', () => {
-    const [first] = followUpSchedule(new Date('2026-11-23T07:00:00Z'), [4], { timeZone: 'Asia/Riyadh', weekend: [5, 6] });
+    const [first] = followUpSchedule(new Date('2026-11-23T07:00:00Z'), [4], {
+      timeZone: 'Asia/Riyadh',
+      weekend: [5, 6],
+    });
     expect(first!.dueAt.toISOString()).toBe('2026-11-29T07:00:00.000Z');
   });
 
   it('keeps the wall-clock time across a daylight-saving change', () => {
     // 09:00 in Berlin on 22 Oct (UTC+2) → 09:00 on 29 Oct (UTC+1).
-    const [first] = followUpSchedule(new Date('2026-10-22T07:00:00Z'), [7], { timeZone: 'Europe/Berlin' });
+    const [first] = followUpSchedule(new Date('2026-10-22T07:00:00Z'), [7], {
+      timeZone: 'Europe/Berlin',
+    });
     expect(first!.dueAt.toISOString()).toBe('2026-10-29T08:00:00.000Z');
   });
 
@@ -49,8 +64,14 @@ describe('followUpSchedule', () => {
   });
 
   it('rejects a bad calendar', () => {
-    expect(() => followUpSchedule(new Date(), [3], { timeZone: 'Mars/Olympus' })).toThrow(/not an IANA time zone/);
-    expect(() => followUpSchedule(new Date(), [3], { timeZone: 'UTC', weekend: [0, 1, 2, 3, 4, 5, 6] })).toThrow(/at least one day/);
-    expect(() => followUpSchedule(new Date(), [3], { timeZone: 'UTC', holidays: ['1 Oct'] })).toThrow(/"1 Oct" is not YYYY-MM-DD/);
+    expect(() => followUpSchedule(new Date(), [3], { timeZone: 'Mars/Olympus' })).toThrow(
+      /not an IANA time zone/,
+    );
+    expect(() =>
+      followUpSchedule(new Date(), [3], { timeZone: 'UTC', weekend: [0, 1, 2, 3, 4, 5, 6] }),
+    ).toThrow(/at least one day/);
+    expect(() =>
+      followUpSchedule(new Date(), [3], { timeZone: 'UTC', holidays: ['1 Oct'] }),
+    ).toThrow(/"1 Oct" is not YYYY-MM-DD/);
   });
 });

@@ -37,14 +37,22 @@ export function followUpSchedule(
   if (Number.isNaN(sentAt.getTime())) throw new FollowUpScheduleError('sentAt is not a valid date');
   config.forEach((days, index) => {
     if (!Number.isSafeInteger(days) || days < 1) {
-      throw new FollowUpScheduleError(`config[${index}]: ${days} is not a positive whole number of days`);
+      throw new FollowUpScheduleError(
+        `config[${index}]: ${days} is not a positive whole number of days`,
+      );
     }
     if (index > 0 && days <= (config[index - 1] ?? 0)) {
-      throw new FollowUpScheduleError(`config[${index}]: ${days} must be later than the previous step`);
+      throw new FollowUpScheduleError(
+        `config[${index}]: ${days} must be later than the previous step`,
+      );
     }
   });
   if (!calendar) {
-    return config.map((days, index) => ({ step: index + 1, afterDays: days, dueAt: new Date(sentAt.getTime() + days * DAY_MS) }));
+    return config.map((days, index) => ({
+      step: index + 1,
+      afterDays: days,
+      dueAt: new Date(sentAt.getTime() + days * DAY_MS),
+    }));
   }
   const { timeZone } = calendar;
   validateCalendar(calendar);
@@ -52,7 +60,8 @@ export function followUpSchedule(
   const holidays = new Set(calendar.holidays ?? []);
   const sentOn = calendarDateIn(sentAt, timeZone);
   const wallClock = localTime(sentAt, timeZone);
-  const isDayOff = (date: string): boolean => weekend.has(new Date(`${date}T00:00:00Z`).getUTCDay()) || holidays.has(date);
+  const isDayOff = (date: string): boolean =>
+    weekend.has(new Date(`${date}T00:00:00Z`).getUTCDay()) || holidays.has(date);
   let previous = '';
   return config.map((days, index) => {
     let date = addDays(sentOn, days);
@@ -67,23 +76,39 @@ function validateCalendar(calendar: BusinessCalendar): void {
   try {
     new Intl.DateTimeFormat('en', { timeZone: calendar.timeZone });
   } catch {
-    throw new FollowUpScheduleError(`calendar.timeZone: "${calendar.timeZone}" is not an IANA time zone`);
+    throw new FollowUpScheduleError(
+      `calendar.timeZone: "${calendar.timeZone}" is not an IANA time zone`,
+    );
   }
   const weekend = calendar.weekend ?? [];
-  if (weekend.some((day) => !Number.isInteger(day) || day < 0 || day > 6) || new Set(weekend).size >= 7) {
-    throw new FollowUpScheduleError('calendar.weekend: days are 0 (Sunday) to 6 (Saturday) and at least one day must be a working day');
+  if (
+    weekend.some((day) => !Number.isInteger(day) || day < 0 || day > 6) ||
+    new Set(weekend).size >= 7
+  ) {
+    throw new FollowUpScheduleError(
+      'calendar.weekend: days are 0 (Sunday) to 6 (Saturday) and at least one day must be a working day',
+    );
   }
   for (const holiday of calendar.holidays ?? []) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday)) throw new FollowUpScheduleError(`calendar.holidays: "${holiday}" is not YYYY-MM-DD`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday))
+      throw new FollowUpScheduleError(`calendar.holidays: "${holiday}" is not YYYY-MM-DD`);
   }
 }
 
 function addDays(date: string, days: number): string {
-  return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * DAY_MS).toISOString().slice(0, 10);
+  return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * DAY_MS)
+    .toISOString()
+    .slice(0, 10);
 }
 
 function localTime(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(instant);
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).format(instant);
 }
 
 function offsetMs(instant: number, timeZone: string): number {

@@ -6,7 +6,9 @@ import { SHIPPED_DEFINITIONS } from './template-definitions';
 
 const catalog = new TemplateCatalog();
 const checker = new ForbiddenPhraseChecker();
-const lists = Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, checker.phrases(locale)]));
+const lists = Object.fromEntries(
+  SUPPORTED_LOCALES.map((locale) => [locale, checker.phrases(locale)]),
+);
 
 describe('forbidden phrases', () => {
   it.each(SUPPORTED_LOCALES)('%s has phrases for every category', (locale) => {
@@ -14,19 +16,28 @@ describe('forbidden phrases', () => {
     expect([...categories].sort()).toEqual(['arguing', 'contempt', 'impatience', 'refusal']);
   });
 
-  const planted = SUPPORTED_LOCALES.flatMap((locale) => lists[locale]!.map((entry) => [locale, entry.phrase, entry] as const));
+  const planted = SUPPORTED_LOCALES.flatMap((locale) =>
+    lists[locale]!.map((entry) => [locale, entry.phrase, entry] as const),
+  );
 
   it.each(planted)('%s catches "%s" planted in a real reply', (locale, _phrase, entry) => {
     const definition = SHIPPED_DEFINITIONS.find((d) => d.id === 'dispute-propose-solution')!;
     const reply = catalog.render(definition.id, locale, definition.sample!).text;
     const written = entry.phrase.replace(/\*$/, '');
     const paragraphs = reply.split('\n\n');
-    const draft = [paragraphs[0], `${written}. ${paragraphs[1]}`, ...paragraphs.slice(2)].join('\n\n');
+    const draft = [paragraphs[0], `${written}. ${paragraphs[1]}`, ...paragraphs.slice(2)].join(
+      '\n\n',
+    );
 
     const hits = checkForbiddenPhrases(draft, locale);
     const hit = hits.find((h) => h.phrase === entry.phrase);
     expect(hit).toEqual(
-      expect.objectContaining({ category: entry.category, suggestion: entry.suggestion, locale, match: written }),
+      expect.objectContaining({
+        category: entry.category,
+        suggestion: entry.suggestion,
+        locale,
+        match: written,
+      }),
     );
     expect(draft.slice(hit!.index, hit!.index + written.length)).toBe(written);
   });
@@ -63,7 +74,9 @@ describe('forbidden phrases', () => {
 
   it('also checks English phrases in a draft written in another language', () => {
     const hits = checkForbiddenPhrases('Estimado cliente: no way, lo siento.', 'es');
-    expect(hits).toEqual([expect.objectContaining({ phrase: 'no way', locale: 'en', category: 'refusal' })]);
+    expect(hits).toEqual([
+      expect.objectContaining({ phrase: 'no way', locale: 'en', category: 'refusal' }),
+    ]);
   });
 
   it('suggests the replacement in the language of the phrase', () => {
@@ -72,18 +85,28 @@ describe('forbidden phrases', () => {
   });
 
   it('takes a company’s own phrases', () => {
-    const company = new ForbiddenPhraseChecker({ en: [{ phrase: 'as per my last email', category: 'impatience', suggestion: 'To recap,' }] });
+    const company = new ForbiddenPhraseChecker({
+      en: [{ phrase: 'as per my last email', category: 'impatience', suggestion: 'To recap,' }],
+    });
     expect(company.check('As per my last email, the MOQ is 500.', 'en')).toHaveLength(1);
     expect(checkForbiddenPhrases('As per my last email, the MOQ is 500.', 'en')).toEqual([]);
   });
 
   it('refuses a phrase with an unknown category', () => {
-    expect(() => new ForbiddenPhraseChecker({ en: [{ phrase: 'whatever', category: 'rude' as never, suggestion: '' }] })).toThrow(
-      /unknown category "rude"/,
-    );
+    expect(
+      () =>
+        new ForbiddenPhraseChecker({
+          en: [{ phrase: 'whatever', category: 'rude' as never, suggestion: '' }],
+        }),
+    ).toThrow(/unknown category "rude"/);
   });
 
   it('ships the Arabic list written in Arabic script', () => {
-    expect(ar.every((entry) => /\p{Script=Arabic}/u.test(entry.phrase) && /\p{Script=Arabic}/u.test(entry.suggestion))).toBe(true);
+    expect(
+      ar.every(
+        (entry) =>
+          /\p{Script=Arabic}/u.test(entry.phrase) && /\p{Script=Arabic}/u.test(entry.suggestion),
+      ),
+    ).toBe(true);
   });
 });

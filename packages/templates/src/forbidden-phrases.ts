@@ -58,7 +58,8 @@ const SHIPPED_LISTS: Readonly<Record<string, readonly ForbiddenPhrase[]>> = {
 } as Record<string, readonly ForbiddenPhrase[]>;
 
 /** Scripts written without spaces between words (or, for Hangul, with particles glued on). */
-const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}]/u;
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 const FOLDS: Readonly<Record<string, string>> = {
   ı: 'i',
@@ -132,7 +133,10 @@ export class ForbiddenPhraseChecker {
     const locales = new Set([...Object.keys(SHIPPED_LISTS), ...Object.keys(extra)]);
     for (const locale of locales) {
       const entries = [...(SHIPPED_LISTS[locale] ?? []), ...(extra[locale] ?? [])];
-      this.compiled.set(locale, entries.map((entry) => compile(entry, locale)));
+      this.compiled.set(
+        locale,
+        entries.map((entry) => compile(entry, locale)),
+      );
     }
   }
 
@@ -163,7 +167,9 @@ export class ForbiddenPhraseChecker {
 
 function compile(entry: ForbiddenPhrase, locale: string): CompiledPhrase {
   if (!(FORBIDDEN_CATEGORIES as readonly string[]).includes(entry.category)) {
-    throw new Error(`forbidden phrase "${entry.phrase}" (${locale}): unknown category "${entry.category}"`);
+    throw new Error(
+      `forbidden phrase "${entry.phrase}" (${locale}): unknown category "${entry.category}"`,
+    );
   }
   const prefix = entry.phrase.endsWith('*');
   const folded = fold(prefix ? entry.phrase.slice(0, -1) : entry.phrase).text.trim();
@@ -179,13 +185,22 @@ function compile(entry: ForbiddenPhrase, locale: string): CompiledPhrase {
 
 function findAll(draft: string, folded: FoldedText, phrase: CompiledPhrase): ForbiddenPhraseHit[] {
   const hits: ForbiddenPhraseHit[] = [];
-  for (let at = folded.text.indexOf(phrase.folded); at !== -1; at = folded.text.indexOf(phrase.folded, at + 1)) {
+  for (
+    let at = folded.text.indexOf(phrase.folded);
+    at !== -1;
+    at = folded.text.indexOf(phrase.folded, at + 1)
+  ) {
     const end = at + phrase.folded.length;
     if (phrase.boundaryStart && WORD_CHAR.test(folded.text[at - 1] ?? '')) continue;
     if (phrase.boundaryEnd && WORD_CHAR.test(folded.text[end] ?? '')) continue;
     const start = folded.origin[at] ?? 0;
     const stop = folded.origin[end] ?? draft.length;
-    hits.push({ ...phrase.entry, locale: phrase.locale, index: start, match: draft.slice(start, stop) });
+    hits.push({
+      ...phrase.entry,
+      locale: phrase.locale,
+      index: start,
+      match: draft.slice(start, stop),
+    });
   }
   return hits;
 }

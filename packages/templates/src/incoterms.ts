@@ -33,10 +33,14 @@ export function incoterm(code: string, namedPlace: string): Incoterm {
   const normalised = code.trim().toUpperCase();
   if (!isIncotermCode(normalised)) {
     const hint = normalised === 'DAT' ? ' (DAT became DPU in Incoterms 2020)' : '';
-    throw new IncotermError(`"${code}" is not an Incoterms 2020 rule${hint}; use one of ${Object.keys(INCOTERMS_2020).join(', ')}`);
+    throw new IncotermError(
+      `"${code}" is not an Incoterms 2020 rule${hint}; use one of ${Object.keys(INCOTERMS_2020).join(', ')}`,
+    );
   }
   if (namedPlace.trim() === '') {
-    throw new IncotermError(`${normalised} needs a named ${INCOTERMS_2020[normalised] === 'sea' ? 'port' : 'place'}`);
+    throw new IncotermError(
+      `${normalised} needs a named ${INCOTERMS_2020[normalised] === 'sea' ? 'port' : 'place'}`,
+    );
   }
   return { code: normalised, namedPlace: namedPlace.trim() };
 }
@@ -44,7 +48,8 @@ export function incoterm(code: string, namedPlace: string): Incoterm {
 /** Parses "FOB Ningbo" or "CIF Santos, Brazil" as written in inquiries. */
 export function parseIncoterm(text: string): Incoterm {
   const match = /^\s*([A-Za-z]{3})\s+(.+?)\s*$/.exec(text);
-  if (!match?.[1] || !match[2]) throw new IncotermError(`"${text}" is not "<RULE> <named place>", e.g. "FOB Ningbo"`);
+  if (!match?.[1] || !match[2])
+    throw new IncotermError(`"${text}" is not "<RULE> <named place>", e.g. "FOB Ningbo"`);
   return incoterm(match[1], match[2]);
 }
 

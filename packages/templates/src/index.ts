@@ -3,7 +3,13 @@ export * from './money';
 export * from './template.errors';
 export * from './template-definitions';
 export { TemplateCatalog, overridesFromRows } from './template-catalog';
-export type { CatalogOverrides, RenderedMessage, RenderOptions, TemplateRow } from './template-catalog';
+export * from './template-placeholders';
+export type {
+  CatalogOverrides,
+  RenderedMessage,
+  RenderOptions,
+  TemplateRow,
+} from './template-catalog';
 export type { LocaleResources, PartialLocaleResources, QuoteLabels } from './resources';
 export * from './forbidden-phrases';
 export * from './sample-policy';

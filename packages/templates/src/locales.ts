@@ -51,11 +51,16 @@ export function resolveLocale(
   } catch {
     return fallback;
   }
-  const exact = available.find((candidate) => candidate.toLowerCase() === tag.baseName.toLowerCase());
+  const exact = available.find(
+    (candidate) => candidate.toLowerCase() === tag.baseName.toLowerCase(),
+  );
   if (exact) return exact;
   const withRegion = tag.region ? `${tag.language}-${tag.region}`.toLowerCase() : undefined;
-  const regional = withRegion && available.find((candidate) => candidate.toLowerCase() === withRegion);
+  const regional =
+    withRegion && available.find((candidate) => candidate.toLowerCase() === withRegion);
   if (regional) return regional;
-  const sameLanguage = available.find((candidate) => new Intl.Locale(candidate).language === tag.language);
+  const sameLanguage = available.find(
+    (candidate) => new Intl.Locale(candidate).language === tag.language,
+  );
   return sameLanguage ?? fallback;
 }

@@ -29,7 +29,9 @@ export function money(amount: string | Decimal, currency: string): Money {
     throw new MoneyError(`amount "${amount}" is not a plain decimal number such as "1234.50"`);
   }
   if (!(amount instanceof Decimal) && typeof amount !== 'string') {
-    throw new MoneyError('amount must be a decimal string or a Decimal, not a floating-point number');
+    throw new MoneyError(
+      'amount must be a decimal string or a Decimal, not a floating-point number',
+    );
   }
   return { amount: new Decimal(amount), currency: assertCurrency(currency) };
 }
@@ -37,7 +39,10 @@ export function money(amount: string | Decimal, currency: string): Money {
 /** Builds Money from integer minor units (cents for USD, yen for JPY). */
 export function moneyFromMinor(minorUnits: bigint, currency: string): Money {
   const digits = currencyDigits(currency);
-  return { amount: new Decimal(minorUnits.toString()).dividedBy(new Decimal(10).pow(digits)), currency };
+  return {
+    amount: new Decimal(minorUnits.toString()).dividedBy(new Decimal(10).pow(digits)),
+    currency,
+  };
 }
 
 export function isMoney(value: unknown): value is Money {
@@ -48,8 +53,10 @@ export function isMoney(value: unknown): value is Money {
 
 /** Number of minor-unit digits of a currency according to CLDR (2 for USD, 0 for JPY, 3 for KWD). */
 export function currencyDigits(currency: string): number {
-  return new Intl.NumberFormat('en', { style: 'currency', currency: assertCurrency(currency) }).resolvedOptions()
-    .maximumFractionDigits as number;
+  return new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency: assertCurrency(currency),
+  }).resolvedOptions().maximumFractionDigits as number;
 }
 
 /** Rounds half-up to the currency's minor unit, the way invoices are rounded. */
@@ -62,7 +69,9 @@ export function roundToMinor(value: Money): Money {
 
 export function toMinorUnits(value: Money): bigint {
   const rounded = roundToMinor(value);
-  return BigInt(rounded.amount.times(new Decimal(10).pow(currencyDigits(value.currency))).toFixed(0));
+  return BigInt(
+    rounded.amount.times(new Decimal(10).pow(currencyDigits(value.currency))).toFixed(0),
+  );
 }
 
 export function addMoney(a: Money, b: Money): Money {

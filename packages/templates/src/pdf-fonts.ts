@@ -21,14 +21,31 @@ type Script = 'latin' | 'sc' | 'jp' | 'kr' | 'arabic';
 
 /** Noto fonts shipped as npm packages, so a PDF renders the same on every machine without apt. */
 const SHIPPED: Readonly<Record<Script, { pkg: string; regular: string; bold: string }>> = {
-  latin: { pkg: '@embedpdf/fonts-latin', regular: 'NotoSans-Regular.ttf', bold: 'NotoSans-Bold.ttf' },
-  sc: { pkg: '@embedpdf/fonts-sc', regular: 'NotoSansHans-Regular.otf', bold: 'NotoSansHans-Bold.otf' },
+  latin: {
+    pkg: '@embedpdf/fonts-latin',
+    regular: 'NotoSans-Regular.ttf',
+    bold: 'NotoSans-Bold.ttf',
+  },
+  sc: {
+    pkg: '@embedpdf/fonts-sc',
+    regular: 'NotoSansHans-Regular.otf',
+    bold: 'NotoSansHans-Bold.otf',
+  },
   jp: { pkg: '@embedpdf/fonts-jp', regular: 'NotoSansJP-Regular.otf', bold: 'NotoSansJP-Bold.otf' },
   kr: { pkg: '@embedpdf/fonts-kr', regular: 'NotoSansKR-Regular.otf', bold: 'NotoSansKR-Bold.otf' },
-  arabic: { pkg: '@embedpdf/fonts-arabic', regular: 'NotoNaskhArabic-Regular.ttf', bold: 'NotoNaskhArabic-Bold.ttf' },
+  arabic: {
+    pkg: '@embedpdf/fonts-arabic',
+    regular: 'NotoNaskhArabic-Regular.ttf',
+    bold: 'NotoNaskhArabic-Bold.ttf',
+  },
 };
 
-const PRIMARY: Readonly<Record<string, Script>> = { 'zh-CN': 'sc', ja: 'jp', ko: 'kr', ar: 'arabic' };
+const PRIMARY: Readonly<Record<string, Script>> = {
+  'zh-CN': 'sc',
+  ja: 'jp',
+  ko: 'kr',
+  ar: 'arabic',
+};
 
 function shippedFace(script: Script): FontFaceFiles {
   const entry = SHIPPED[script];
@@ -37,7 +54,9 @@ function shippedFace(script: Script): FontFaceFiles {
     // The packages export only their dist entry (not package.json); the fonts sit beside dist/.
     root = join(dirname(require.resolve(entry.pkg)), '..');
   } catch {
-    throw new PdfFontError(`font package ${entry.pkg} is not installed (npm install ${entry.pkg} -w packages/templates)`);
+    throw new PdfFontError(
+      `font package ${entry.pkg} is not installed (npm install ${entry.pkg} -w packages/templates)`,
+    );
   }
   return { regular: join(root, 'fonts', entry.regular), bold: join(root, 'fonts', entry.bold) };
 }
@@ -49,7 +68,10 @@ function shippedFace(script: Script): FontFaceFiles {
  */
 export function fontSetFor(locale: string): PdfFontSet {
   const primary = PRIMARY[locale] ?? 'latin';
-  const order: Script[] = [primary, ...(['latin', 'arabic', 'sc'] as const).filter((script) => script !== primary)];
+  const order: Script[] = [
+    primary,
+    ...(['latin', 'arabic', 'sc'] as const).filter((script) => script !== primary),
+  ];
   return { faces: order.map(shippedFace) };
 }
 
@@ -62,7 +84,8 @@ export function loadFont(path: string): { buffer: Buffer; font: fontkit.Font } {
   if (!existsSync(path)) throw new PdfFontError(`font file not found: ${path}`);
   const buffer = readFileSync(path);
   const parsed = fontkit.create(buffer);
-  if (!('hasGlyphForCodePoint' in parsed)) throw new PdfFontError(`${path} is a font collection; give a single TTF or OTF`);
+  if (!('hasGlyphForCodePoint' in parsed))
+    throw new PdfFontError(`${path} is a font collection; give a single TTF or OTF`);
   const entry = { buffer, font: parsed };
   loaded.set(path, entry);
   return entry;

@@ -64,8 +64,18 @@ export class PdfTextWriter {
   }
 
   private drawLine(line: Line, y: number, box: TextBox, style: TextStyle): void {
-    const align = box.align === 'center' ? 'center' : (box.align === 'start') === (this.dir === 'ltr') ? 'left' : 'right';
-    let x = align === 'left' ? box.x : align === 'right' ? box.x + box.width - line.width : box.x + (box.width - line.width) / 2;
+    const align =
+      box.align === 'center'
+        ? 'center'
+        : (box.align === 'start') === (this.dir === 'ltr')
+          ? 'left'
+          : 'right';
+    let x =
+      align === 'left'
+        ? box.x
+        : align === 'right'
+          ? box.x + box.width - line.width
+          : box.x + (box.width - line.width) / 2;
     this.doc.fillColor(style.color ?? '#111111');
     for (const segment of line.segments) {
       this.doc.font(segment.font).fontSize(style.size);
@@ -122,7 +132,10 @@ export class PdfTextWriter {
     const { levels } = bidi.getEmbeddingLevels(paragraph, this.dir);
     const mirrored = bidi.getMirroredCharactersMap(paragraph, levels);
     // Brackets inside right-to-left runs are drawn mirrored, as UAX #9 rule L4 requires.
-    const shaped = Array.from({ length: paragraph.length }, (_, i) => mirrored.get(i) ?? paragraph[i]).join('');
+    const shaped = Array.from(
+      { length: paragraph.length },
+      (_, i) => mirrored.get(i) ?? paragraph[i],
+    ).join('');
     const fonts = this.fontsFor(shaped, style.bold ?? false);
 
     const breaker = new LineBreaker(paragraph);
@@ -142,16 +155,31 @@ export class PdfTextWriter {
         lineStart = candidateEnd;
       }
     }
-    if (lineStart < shaped.length) lines.push(this.buildLine(shaped, fonts, levels, lineStart, shaped.length, style));
+    if (lineStart < shaped.length)
+      lines.push(this.buildLine(shaped, fonts, levels, lineStart, shaped.length, style));
     return lines;
   }
 
-  private lineWidth(text: string, fonts: string[], levels: Uint8Array, start: number, end: number, style: TextStyle): number {
+  private lineWidth(
+    text: string,
+    fonts: string[],
+    levels: Uint8Array,
+    start: number,
+    end: number,
+    style: TextStyle,
+  ): number {
     return this.buildLine(text, fonts, levels, start, end, style).width;
   }
 
   /** Splits a line into runs of one font and one direction, then orders the runs visually (UAX #9, rule L2). */
-  private buildLine(text: string, fonts: string[], levels: Uint8Array, start: number, end: number, style: TextStyle): Line {
+  private buildLine(
+    text: string,
+    fonts: string[],
+    levels: Uint8Array,
+    start: number,
+    end: number,
+    style: TextStyle,
+  ): Line {
     let stop = end;
     while (stop > start && /\s/.test(text[stop - 1] ?? '')) stop--;
     const runs: { text: string; font: string; level: number }[] = [];
@@ -165,7 +193,10 @@ export class PdfTextWriter {
       else runs.push({ text: text[i] ?? '', font, level });
     }
     const maxLevel = runs.reduce((max, run) => Math.max(max, run.level), 0);
-    const minOdd = runs.reduce((min, run) => (run.level % 2 === 1 ? Math.min(min, run.level) : min), Infinity);
+    const minOdd = runs.reduce(
+      (min, run) => (run.level % 2 === 1 ? Math.min(min, run.level) : min),
+      Infinity,
+    );
     for (let level = maxLevel; level >= minOdd && level > 0; level--) {
       for (let i = 0; i < runs.length; i++) {
         if ((runs[i]?.level ?? 0) < level) continue;
@@ -177,7 +208,12 @@ export class PdfTextWriter {
     }
     const segments = runs.map((run) => {
       this.doc.font(this.fontName(run.font)).fontSize(style.size);
-      return { text: run.text, font: run.font, rtl: run.level % 2 === 1, width: this.doc.widthOfString(run.text) };
+      return {
+        text: run.text,
+        font: run.font,
+        rtl: run.level % 2 === 1,
+        width: this.doc.widthOfString(run.text),
+      };
     });
     return { segments, width: segments.reduce((sum, segment) => sum + segment.width, 0) };
   }

@@ -36,7 +36,12 @@ let defaultCatalog: TemplateCatalog | undefined;
  * line items with specs, price breaks, MOQ and HS code, the total, and the trade terms. Right
  * to left for Arabic; fonts are embedded (subset) so CJK and Arabic print on any viewer.
  */
-export async function renderQuotePdf(quote: Quote, locale: string, letterhead: Letterhead, options: QuotePdfOptions = {}): Promise<Buffer> {
+export async function renderQuotePdf(
+  quote: Quote,
+  locale: string,
+  letterhead: Letterhead,
+  options: QuotePdfOptions = {},
+): Promise<Buffer> {
   validateQuote(quote);
   const catalog = options.catalog ?? (defaultCatalog ??= new TemplateCatalog());
   const lng = catalog.resolveLocale(locale);
@@ -48,7 +53,11 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
     margin: PAGE.margin,
     autoFirstPage: true,
     lang: lng,
-    info: { Title: `${label('title')} ${quote.number}`, Author: letterhead.companyName, CreationDate: new Date(`${quote.issuedOn}T00:00:00Z`) },
+    info: {
+      Title: `${label('title')} ${quote.number}`,
+      Author: letterhead.companyName,
+      CreationDate: new Date(`${quote.issuedOn}T00:00:00Z`),
+    },
   });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -60,7 +69,9 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
   const writer = new PdfTextWriter(doc, options.fonts ?? fontSetFor(lng), dir);
   const number = new Intl.NumberFormat(lng);
   const date = (value: string): string =>
-    new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${value}T00:00:00Z`));
+    new Intl.DateTimeFormat(lng, { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${value}T00:00:00Z`),
+    );
   const contentWidth = PAGE.width - 2 * PAGE.margin;
   const full: TextBox = { x: PAGE.margin, width: contentWidth, align: 'start' };
   const bottom = PAGE.height - PAGE.margin;
@@ -68,7 +79,12 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
 
   y += writer.draw(letterhead.companyName, y, full, { size: 15, bold: true });
   y += writer.draw(
-    [...letterhead.addressLines, [letterhead.phone, letterhead.email, letterhead.website].map(isolate).join(' · ')].map(isolate).join('\n'),
+    [
+      ...letterhead.addressLines,
+      [letterhead.phone, letterhead.email, letterhead.website].map(isolate).join(' · '),
+    ]
+      .map(isolate)
+      .join('\n'),
     y,
     full,
     SMALL,
@@ -77,8 +93,16 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
   y += writer.draw(label('title'), y + 4, full, { size: 18, bold: true }) + 8;
 
   const half = contentWidth / 2;
-  const metaStart: TextBox = { x: dir === 'ltr' ? PAGE.margin : PAGE.margin + half, width: half, align: 'start' };
-  const metaEnd: TextBox = { x: dir === 'ltr' ? PAGE.margin + half : PAGE.margin, width: half, align: 'start' };
+  const metaStart: TextBox = {
+    x: dir === 'ltr' ? PAGE.margin : PAGE.margin + half,
+    width: half,
+    align: 'start',
+  };
+  const metaEnd: TextBox = {
+    x: dir === 'ltr' ? PAGE.margin + half : PAGE.margin,
+    width: half,
+    align: 'start',
+  };
   const meta = [
     `${label('number')}${sep}${isolate(quote.number)}`,
     ...(quote.revision > 0 ? [`${label('revision')}${sep}${quote.revision}`] : []),
@@ -86,13 +110,18 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
     `${label('validUntil')}${sep}${isolate(date(quote.validUntil))}`,
   ].join('\n');
   const buyer = `${label('buyer')}${sep.trimEnd()}\n${isolate(quote.buyer.name)}\n${isolate(quote.buyer.company)}`;
-  const metaHeight = Math.max(writer.draw(meta, y, metaStart, BODY), writer.draw(buyer, y, metaEnd, BODY));
+  const metaHeight = Math.max(
+    writer.draw(meta, y, metaStart, BODY),
+    writer.draw(buyer, y, metaEnd, BODY),
+  );
   y += metaHeight + 12;
 
   const columns = tableColumns(contentWidth, dir);
   const header = ['#', label('product'), label('quantity'), label('unitPrice'), label('amount')];
   const drawHeader = (top: number): number => {
-    const height = Math.max(...header.map((text, i) => writer.measure(text, cell(columns, i), BOLD)));
+    const height = Math.max(
+      ...header.map((text, i) => writer.measure(text, cell(columns, i), BOLD)),
+    );
     doc.rect(PAGE.margin, top - 2, contentWidth, height + 4).fill('#eeeeee');
     header.forEach((text, i) => writer.draw(text, top, cell(columns, i), BOLD));
     return top + height + 6;
@@ -104,13 +133,25 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
     const { line } = priced;
     const details = [
       `${label('model')}${sep}${isolate(line.model)}`,
-      ...(line.specs.length > 0 ? [`${label('specs')}${sep}${line.specs.map(isolate).join('; ')}`] : []),
+      ...(line.specs.length > 0
+        ? [`${label('specs')}${sep}${line.specs.map(isolate).join('; ')}`]
+        : []),
       `${label('priceBreaks')}${sep}${line.priceBreaks
-        .map((b) => label('priceBreak', { quantity: isolate(number.format(b.minQuantity)), price: leftToRight(formatMoney(b.unitPrice, lng)) }))
+        .map((b) =>
+          label('priceBreak', {
+            quantity: isolate(number.format(b.minQuantity)),
+            price: leftToRight(formatMoney(b.unitPrice, lng)),
+          }),
+        )
         .join(' | ')}`,
       `${label('moq')}${sep}${isolate(number.format(line.moq))} · ${label('hsCode')}${sep}${isolate(line.hsCode)}`,
     ].join('\n');
-    const cells = [String(index + 1), number.format(line.quantity), formatMoney(priced.unitPrice, lng), formatMoney(priced.amount, lng)].map(leftToRight);
+    const cells = [
+      String(index + 1),
+      number.format(line.quantity),
+      formatMoney(priced.unitPrice, lng),
+      formatMoney(priced.amount, lng),
+    ].map(leftToRight);
     const productBox = cell(columns, 1);
     const height = Math.max(
       writer.measure(line.product, productBox, BOLD) + writer.measure(details, productBox, SMALL),
@@ -123,19 +164,33 @@ export async function renderQuotePdf(quote: Quote, locale: string, letterhead: L
     writer.draw(cells[0] ?? '', y, cell(columns, 0), BODY);
     const productHeight = writer.draw(line.product, y, productBox, BOLD);
     writer.draw(details, y + productHeight, productBox, SMALL);
-    [2, 3, 4].forEach((column, i) => writer.draw(cells[i + 1] ?? '', y, cell(columns, column), BODY));
+    [2, 3, 4].forEach((column, i) =>
+      writer.draw(cells[i + 1] ?? '', y, cell(columns, column), BODY),
+    );
     y = rule(doc, y + height + 4) + 4;
   });
 
   const totalBox: TextBox = { x: PAGE.margin, width: contentWidth, align: 'end' };
-  y += writer.draw(`${label('total')} (${quote.currency})${sep}${leftToRight(formatMoney(totals.total, lng))}`, y, totalBox, { size: 11, bold: true }) + 10;
+  y +=
+    writer.draw(
+      `${label('total')} (${quote.currency})${sep}${leftToRight(formatMoney(totals.total, lng))}`,
+      y,
+      totalBox,
+      { size: 11, bold: true },
+    ) + 10;
 
   const terms: [string, string][] = [
     [label('incoterm'), formatIncoterm(quote.incoterm)],
     [label('portOfLoading'), quote.portOfLoading],
     [label('paymentTerms'), quote.paymentTerms],
     [label('packing'), quote.packing],
-    [label('leadTime'), label('leadTimeDays', { min: isolate(number.format(quote.leadTimeDays.min)), max: isolate(number.format(quote.leadTimeDays.max)) })],
+    [
+      label('leadTime'),
+      label('leadTimeDays', {
+        min: isolate(number.format(quote.leadTimeDays.min)),
+        max: isolate(number.format(quote.leadTimeDays.max)),
+      }),
+    ],
     [label('validUntil'), date(quote.validUntil)],
     ...(quote.notes ? ([[label('notes'), quote.notes]] as [string, string][]) : []),
   ];
@@ -167,7 +222,12 @@ function leftToRight(value: string): string {
 }
 
 function rule(doc: PDFKit.PDFDocument, y: number): number {
-  doc.moveTo(PAGE.margin, y).lineTo(PAGE.width - PAGE.margin, y).lineWidth(0.5).strokeColor(RULE_COLOR).stroke();
+  doc
+    .moveTo(PAGE.margin, y)
+    .lineTo(PAGE.width - PAGE.margin, y)
+    .lineWidth(0.5)
+    .strokeColor(RULE_COLOR)
+    .stroke();
   return y + 4;
 }
 

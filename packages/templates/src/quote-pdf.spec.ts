@@ -27,13 +27,21 @@ async function pdfFile(locale: string, quote = sampleQuote()): Promise<string> {
 }
 
 function extract(file: string): string {
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' }).replace(BIDI_MARKS, '').replace(/[\u00a0\u202f]/g, ' ');
+  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' })
+    .replace(BIDI_MARKS, '')
+    .replace(/[\u00a0\u202f]/g, ' ');
 }
 
 /** Words with their boxes, as drawn: Arabic words come out in visual (reversed) letter order. */
 function words(file: string): { text: string; xMin: number; yMin: number; xMax: number }[] {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-  return [...html.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g)].map((m) => ({
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+  });
+  return [
+    ...html.matchAll(
+      /<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">([^<]*)<\/word>/g,
+    ),
+  ].map((m) => ({
     text: m[4]!.replace(BIDI_MARKS, ''),
     xMin: Number(m[1]),
     yMin: Number(m[2]),
@@ -53,42 +61,51 @@ describe('renderQuotePdf', () => {
     ['zh-CN', /\p{Script=Han}/u, 'NotoSansHans-Regular'],
     ['ar', /\p{Script=Arabic}/u, 'NotoNaskhArabic'],
     ['ru', /\p{Script=Cyrillic}/u, 'NotoSans-Regular'],
-  ])('%s: line items, totals and validity in the buyer’s language, fonts embedded', async (locale, script, fontName) => {
-    const quote = sampleQuote();
-    const file = await pdfFile(locale);
-    const text = extract(file);
-    const label = (key: Parameters<TemplateCatalog['quoteLabel']>[1]): string => asExtracted(catalog.quoteLabel(locale, key), locale);
-    const validUntil = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(new Date('2026-12-31T00:00:00Z'));
-    const totals = quoteTotals(quote);
+  ])(
+    '%s: line items, totals and validity in the buyer’s language, fonts embedded',
+    async (locale, script, fontName) => {
+      const quote = sampleQuote();
+      const file = await pdfFile(locale);
+      const text = extract(file);
+      const label = (key: Parameters<TemplateCatalog['quoteLabel']>[1]): string =>
+        asExtracted(catalog.quoteLabel(locale, key), locale);
+      const validUntil = new Intl.DateTimeFormat(locale, {
+        dateStyle: 'long',
+        timeZone: 'UTC',
+      }).format(new Date('2026-12-31T00:00:00Z'));
+      const totals = quoteTotals(quote);
 
-    for (const expected of [
-      label('title'),
-      label('total'),
-      label('validUntil'),
-      label('unitPrice'),
-      label('portOfLoading'),
-      'LED Panel 600x600 40W',
-      'BW-P6060-40',
-      'Emergency Driver 3h',
-      '9405.42',
-      'FOB Ningbo',
-      'T/T 30/70',
-      asExtracted(formatMoney(totals.total, locale), locale),
-      ...totals.lines.map((line) => asExtracted(formatMoney(line.amount, locale), locale)),
-      asExtracted(validUntil, locale),
-    ]) {
-      // poppler rebuilds the logical order of Arabic lines word by word and may move a colon
-      // between the words of a value, so for Arabic each word is looked for on its own.
-      for (const part of locale === 'ar' ? expected.split(' ') : [expected]) expect(text).toContain(part);
-    }
-    expect(text.replace(/[\s\d\p{P}\p{S}]/gu, '')).toMatch(script);
-    expect(text).toContain('宁波明途照明有限公司');
+      for (const expected of [
+        label('title'),
+        label('total'),
+        label('validUntil'),
+        label('unitPrice'),
+        label('portOfLoading'),
+        'LED Panel 600x600 40W',
+        'BW-P6060-40',
+        'Emergency Driver 3h',
+        '9405.42',
+        'FOB Ningbo',
+        'T/T 30/70',
+        asExtracted(formatMoney(totals.total, locale), locale),
+        ...totals.lines.map((line) => asExtracted(formatMoney(line.amount, locale), locale)),
+        asExtracted(validUntil, locale),
+      ]) {
+        // poppler rebuilds the logical order of Arabic lines word by word and may move a colon
+        // between the words of a value, so for Arabic each word is looked for on its own.
+        for (const part of locale === 'ar' ? expected.split(' ') : [expected])
+          expect(text).toContain(part);
+      }
+      expect(text.replace(/[\s\d\p{P}\p{S}]/gu, '')).toMatch(script);
+      expect(text).toContain('宁波明途照明有限公司');
 
-    const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
-    const embedded = fonts.split('\n').filter((row) => row.includes(fontName));
-    expect(embedded.length).toBeGreaterThan(0);
-    for (const row of embedded) expect(row).toMatch(/\byes\s+yes\s+yes\b/);
-  }, 60_000);
+      const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
+      const embedded = fonts.split('\n').filter((row) => row.includes(fontName));
+      expect(embedded.length).toBeGreaterThan(0);
+      for (const row of embedded) expect(row).toMatch(/\byes\s+yes\s+yes\b/);
+    },
+    60_000,
+  );
 
   it('lays Arabic out right to left: first word rightmost, table columns mirrored', async () => {
     const [ar, en] = await Promise.all([pdfFile('ar'), pdfFile('en')]);
@@ -111,12 +128,18 @@ describe('renderQuotePdf', () => {
   }, 60_000);
 
   it('says which font file is missing', async () => {
-    const fonts = { faces: [{ regular: join(dir, 'missing.ttf'), bold: join(dir, 'missing.ttf') }] };
-    await expect(renderQuotePdf(sampleQuote(), 'en', letterhead, { fonts })).rejects.toThrow(`font file not found: ${join(dir, 'missing.ttf')}`);
+    const fonts = {
+      faces: [{ regular: join(dir, 'missing.ttf'), bold: join(dir, 'missing.ttf') }],
+    };
+    await expect(renderQuotePdf(sampleQuote(), 'en', letterhead, { fonts })).rejects.toThrow(
+      `font file not found: ${join(dir, 'missing.ttf')}`,
+    );
   });
 
   it('prints the revision number of a revised quote', async () => {
-    const revised = currentRevision(reviseQuote(createQuote(quoteInput), { paymentTerms: 'L/C at sight' }, 'buyer asked for L/C'));
+    const revised = currentRevision(
+      reviseQuote(createQuote(quoteInput), { paymentTerms: 'L/C at sight' }, 'buyer asked for L/C'),
+    );
     const text = extract(await pdfFile('de', revised));
     expect(text).toContain('Revision: 1');
     expect(text).toContain('L/C at sight');

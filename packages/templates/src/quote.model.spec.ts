@@ -29,7 +29,10 @@ describe('Incoterms 2020', () => {
   });
 
   it('parses the way buyers write it', () => {
-    expect(parseIncoterm('cif Santos, Brazil')).toEqual({ code: 'CIF', namedPlace: 'Santos, Brazil' });
+    expect(parseIncoterm('cif Santos, Brazil')).toEqual({
+      code: 'CIF',
+      namedPlace: 'Santos, Brazil',
+    });
     expect(() => parseIncoterm('FOB')).toThrow(/is not "<RULE> <named place>"/);
   });
 });
@@ -44,7 +47,10 @@ describe('quote maths', () => {
 
   it('totals exactly in the quote currency', () => {
     const totals = quoteTotals(sampleQuote());
-    expect(totals.lines.map((line) => line.amount.amount.toFixed(2))).toEqual(['23900.00', '1055.25']);
+    expect(totals.lines.map((line) => line.amount.amount.toFixed(2))).toEqual([
+      '23900.00',
+      '1055.25',
+    ]);
     expect(totals.total).toEqual(money('24955.25', 'USD'));
   });
 
@@ -52,7 +58,14 @@ describe('quote maths', () => {
     const quote = currentRevision(
       createQuote({
         ...quoteInput,
-        lines: [{ ...quoteInput.lines[0]!, quantity: 3, moq: 1, priceBreaks: [{ minQuantity: 1, unitPrice: money('0.335', 'USD') }] }],
+        lines: [
+          {
+            ...quoteInput.lines[0]!,
+            quantity: 3,
+            moq: 1,
+            priceBreaks: [{ minQuantity: 1, unitPrice: money('0.335', 'USD') }],
+          },
+        ],
       }),
     );
     expect(quoteTotals(quote).total.amount.toFixed()).toBe('1.01');
@@ -63,7 +76,14 @@ describe('quote maths', () => {
       createQuote({
         ...quoteInput,
         currency: 'JPY',
-        lines: [{ ...quoteInput.lines[0]!, quantity: 3, moq: 1, priceBreaks: [{ minQuantity: 1, unitPrice: money('1333.5', 'JPY') }] }],
+        lines: [
+          {
+            ...quoteInput.lines[0]!,
+            quantity: 3,
+            moq: 1,
+            priceBreaks: [{ minQuantity: 1, unitPrice: money('1333.5', 'JPY') }],
+          },
+        ],
       }),
     );
     expect(quoteTotals(quote).total.amount.toFixed()).toBe('4001');
@@ -75,8 +95,16 @@ describe('quote validation', () => {
   it.each<[string, Partial<QuoteInput>, string]>([
     ['lines[0].quantity', { lines: [{ ...line, quantity: 300 }] }, '300 is below the MOQ of 500'],
     ['lines[0].hsCode', { lines: [{ ...line, hsCode: '94-05' }] }, 'is not an HS code'],
-    ['lines[0].priceBreaks[1].minQuantity', { lines: [{ ...line, priceBreaks: [line.priceBreaks[1]!, line.priceBreaks[0]!] }] }, 'breaks must rise'],
-    ['lines[0].priceBreaks[0].unitPrice', { lines: [{ ...line, priceBreaks: [{ minQuantity: 500, unitPrice: money('10', 'EUR') }] }] }, 'is in EUR'],
+    [
+      'lines[0].priceBreaks[1].minQuantity',
+      { lines: [{ ...line, priceBreaks: [line.priceBreaks[1]!, line.priceBreaks[0]!] }] },
+      'breaks must rise',
+    ],
+    [
+      'lines[0].priceBreaks[0].unitPrice',
+      { lines: [{ ...line, priceBreaks: [{ minQuantity: 500, unitPrice: money('10', 'EUR') }] }] },
+      'is in EUR',
+    ],
     ['validUntil', { validUntil: '2026-11-01' }, 'is before the issue date'],
     ['validUntil', { validUntil: '2026-13-01' }, 'is not a YYYY-MM-DD date'],
     ['incoterm', { incoterm: { code: 'DAT' as never, namedPlace: 'Hamburg' } }, 'DAT became DPU'],
@@ -112,20 +140,33 @@ describe('validity', () => {
 describe('revisions', () => {
   it('keeps the quote as sent and adds a numbered revision', () => {
     const history = createQuote(quoteInput);
-    const revised = reviseQuote(history, { validUntil: '2027-01-31', paymentTerms: 'L/C at sight' }, 'buyer asked for L/C');
+    const revised = reviseQuote(
+      history,
+      { validUntil: '2027-01-31', paymentTerms: 'L/C at sight' },
+      'buyer asked for L/C',
+    );
 
     expect(revised.revisions).toHaveLength(2);
     expect(revised.revisions[0]).toBe(history.revisions[0]);
     expect(revised.revisions[0]!.paymentTerms).toBe('T/T 30/70');
     expect(currentRevision(revised)).toEqual(
-      expect.objectContaining({ revision: 1, paymentTerms: 'L/C at sight', validUntil: '2027-01-31', revisionReason: 'buyer asked for L/C' }),
+      expect.objectContaining({
+        revision: 1,
+        paymentTerms: 'L/C at sight',
+        validUntil: '2027-01-31',
+        revisionReason: 'buyer asked for L/C',
+      }),
     );
     expect(history.revisions).toHaveLength(1);
   });
 
   it('validates the revision and wants a reason', () => {
     const history = createQuote(quoteInput);
-    expect(() => reviseQuote(history, { validUntil: '2026-01-01' }, 'extend')).toThrow(QuoteValidationError);
-    expect(() => reviseQuote(history, { packing: 'pallets' }, ' ')).toThrow(/say why the quote is revised/);
+    expect(() => reviseQuote(history, { validUntil: '2026-01-01' }, 'extend')).toThrow(
+      QuoteValidationError,
+    );
+    expect(() => reviseQuote(history, { packing: 'pallets' }, ' ')).toThrow(
+      /say why the quote is revised/,
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { addMoney, assertCurrency, multiplyMoney, roundToMinor, zeroMoney, type Money } from './money';
+import {
+  addMoney,
+  assertCurrency,
+  multiplyMoney,
+  roundToMinor,
+  zeroMoney,
+  type Money,
+} from './money';
 import { IncotermError, incoterm, type Incoterm } from './incoterms';
 
 export interface PriceBreak {
@@ -80,15 +87,27 @@ export function createQuote(input: QuoteInput): QuoteHistory {
 
 export function currentRevision(history: QuoteHistory): Quote {
   const latest = history.revisions[history.revisions.length - 1];
-  if (!latest) throw new QuoteValidationError('revisions', 'a quote history holds at least one revision');
+  if (!latest)
+    throw new QuoteValidationError('revisions', 'a quote history holds at least one revision');
   return latest;
 }
 
 /** Issues a new revision; earlier revisions stay in the history exactly as sent. */
-export function reviseQuote(history: QuoteHistory, changes: Partial<Omit<QuoteInput, 'number'>>, reason: string): QuoteHistory {
-  if (reason.trim() === '') throw new QuoteValidationError('reason', 'say why the quote is revised');
+export function reviseQuote(
+  history: QuoteHistory,
+  changes: Partial<Omit<QuoteInput, 'number'>>,
+  reason: string,
+): QuoteHistory {
+  if (reason.trim() === '')
+    throw new QuoteValidationError('reason', 'say why the quote is revised');
   const previous = currentRevision(history);
-  const next: Quote = { ...previous, ...changes, number: previous.number, revision: previous.revision + 1, revisionReason: reason };
+  const next: Quote = {
+    ...previous,
+    ...changes,
+    number: previous.number,
+    revision: previous.revision + 1,
+    revisionReason: reason,
+  };
   validateQuote(next);
   return { number: history.number, revisions: [...history.revisions, next] };
 }
@@ -114,7 +133,11 @@ export function validateQuote(quote: Quote): void {
   for (const field of ['issuedOn', 'validUntil'] as const) {
     const value = quote[field];
     const parsed = new Date(`${value}T00:00:00Z`);
-    if (!CALENDAR_DATE.test(value) || Number.isNaN(parsed.getTime()) || parsed.toISOString().slice(0, 10) !== value) {
+    if (
+      !CALENDAR_DATE.test(value) ||
+      Number.isNaN(parsed.getTime()) ||
+      parsed.toISOString().slice(0, 10) !== value
+    ) {
       fail(field, `"${value}" is not a YYYY-MM-DD date`);
     }
   }
@@ -138,32 +161,48 @@ export function validateQuote(quote: Quote): void {
   quote.lines.forEach((line, index) => validateLine(line, `lines[${index}]`, quote.currency, fail));
 }
 
-function validateLine(line: QuoteLineItem, at: string, currency: string, fail: (field: string, reason: string) => never): void {
+function validateLine(
+  line: QuoteLineItem,
+  at: string,
+  currency: string,
+  fail: (field: string, reason: string) => never,
+): void {
   for (const field of ['product', 'model'] as const) {
     if (line[field].trim() === '') fail(`${at}.${field}`, 'is required');
   }
-  if (!HS_CODE.test(line.hsCode)) fail(`${at}.hsCode`, `"${line.hsCode}" is not an HS code (6 to 10 digits, e.g. 9405.42)`);
+  if (!HS_CODE.test(line.hsCode))
+    fail(`${at}.hsCode`, `"${line.hsCode}" is not an HS code (6 to 10 digits, e.g. 9405.42)`);
   for (const field of ['quantity', 'moq'] as const) {
-    if (!Number.isSafeInteger(line[field]) || line[field] < 1) fail(`${at}.${field}`, 'must be a positive whole number');
+    if (!Number.isSafeInteger(line[field]) || line[field] < 1)
+      fail(`${at}.${field}`, 'must be a positive whole number');
   }
-  if (line.quantity < line.moq) fail(`${at}.quantity`, `${line.quantity} is below the MOQ of ${line.moq}`);
+  if (line.quantity < line.moq)
+    fail(`${at}.quantity`, `${line.quantity} is below the MOQ of ${line.moq}`);
   if (line.priceBreaks.length === 0) fail(`${at}.priceBreaks`, 'needs at least one price');
   let previous: PriceBreak | undefined;
   line.priceBreaks.forEach((priceBreak, index) => {
     const field = `${at}.priceBreaks[${index}]`;
-    if (priceBreak.unitPrice.currency !== currency) fail(`${field}.unitPrice`, `is in ${priceBreak.unitPrice.currency}, the quote is in ${currency}`);
-    if (!priceBreak.unitPrice.amount.isPositive() || priceBreak.unitPrice.amount.isZero()) fail(`${field}.unitPrice`, 'must be above zero');
-    if (previous && priceBreak.minQuantity <= previous.minQuantity) fail(`${field}.minQuantity`, 'breaks must rise in quantity');
+    if (priceBreak.unitPrice.currency !== currency)
+      fail(
+        `${field}.unitPrice`,
+        `is in ${priceBreak.unitPrice.currency}, the quote is in ${currency}`,
+      );
+    if (!priceBreak.unitPrice.amount.isPositive() || priceBreak.unitPrice.amount.isZero())
+      fail(`${field}.unitPrice`, 'must be above zero');
+    if (previous && priceBreak.minQuantity <= previous.minQuantity)
+      fail(`${field}.minQuantity`, 'breaks must rise in quantity');
     previous = priceBreak;
   });
-  if ((line.priceBreaks[0]?.minQuantity ?? 0) > line.moq) fail(`${at}.priceBreaks[0].minQuantity`, 'the first break must start at or below the MOQ');
+  if ((line.priceBreaks[0]?.minQuantity ?? 0) > line.moq)
+    fail(`${at}.priceBreaks[0].minQuantity`, 'the first break must start at or below the MOQ');
 }
 
 /** The price break that applies to a quantity: the one with the highest minimum not above it. */
 export function unitPriceFor(line: QuoteLineItem, quantity = line.quantity): Money {
   const applicable = line.priceBreaks.filter((priceBreak) => priceBreak.minQuantity <= quantity);
   const chosen = applicable[applicable.length - 1];
-  if (!chosen) throw new QuoteValidationError('quantity', `${quantity} is below the first price break`);
+  if (!chosen)
+    throw new QuoteValidationError('quantity', `${quantity} is below the first price break`);
   return chosen.unitPrice;
 }
 
@@ -173,13 +212,21 @@ export function quoteTotals(quote: Quote): QuoteTotals {
     const unitPrice = unitPriceFor(line);
     return { line, unitPrice, amount: roundToMinor(multiplyMoney(unitPrice, line.quantity)) };
   });
-  const total = lines.reduce((sum, priced) => addMoney(sum, priced.amount), zeroMoney(quote.currency));
+  const total = lines.reduce(
+    (sum, priced) => addMoney(sum, priced.amount),
+    zeroMoney(quote.currency),
+  );
   return { lines, total };
 }
 
 /** The calendar date of an instant in a time zone, as YYYY-MM-DD. */
 export function calendarDateIn(instant: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(instant);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(instant);
 }
 
 /** A quote is valid through the whole of its validity date in its own time zone. */

@@ -1,5 +1,10 @@
 import { money } from './money';
-import { applySamplePolicy, SamplePolicyError, type SamplePolicy, type SampleRequest } from './sample-policy';
+import {
+  applySamplePolicy,
+  SamplePolicyError,
+  type SamplePolicy,
+  type SampleRequest,
+} from './sample-policy';
 
 const policy: SamplePolicy = {
   currency: 'USD',
@@ -8,7 +13,12 @@ const policy: SamplePolicy = {
   requireVerifiedBuyer: true,
 };
 
-const panel = { sku: 'BW-P6060-40', description: 'LED Panel 600x600 40W', quantity: 2, unitValue: money('12.80', 'USD') };
+const panel = {
+  sku: 'BW-P6060-40',
+  description: 'LED Panel 600x600 40W',
+  quantity: 2,
+  unitValue: money('12.80', 'USD'),
+};
 const request: SampleRequest = { items: [panel], buyerVerified: true };
 
 describe('applySamplePolicy', () => {
@@ -22,8 +32,15 @@ describe('applySamplePolicy', () => {
   });
 
   it('puts the freight on the buyer’s courier account when one is given', () => {
-    const offer = applySamplePolicy(policy, { ...request, buyerCourierAccount: { carrier: 'DHL', accountNumber: '960123456' } });
-    expect(offer.freight).toEqual({ payer: 'buyer-courier-account', carrier: 'DHL', accountNumber: '960123456' });
+    const offer = applySamplePolicy(policy, {
+      ...request,
+      buyerCourierAccount: { carrier: 'DHL', accountNumber: '960123456' },
+    });
+    expect(offer.freight).toEqual({
+      payer: 'buyer-courier-account',
+      carrier: 'DHL',
+      accountNumber: '960123456',
+    });
   });
 
   it('charges samples above the free value and credits the fee on a large enough first order', () => {
@@ -43,14 +60,30 @@ describe('applySamplePolicy', () => {
   });
 
   it('offers a catalogue instead when the company does not sell samples above the free value', () => {
-    const offer = applySamplePolicy({ ...policy, paid: undefined }, { ...request, items: [{ ...panel, quantity: 5 }] });
-    expect(offer).toEqual(expect.objectContaining({ kind: 'catalogue', reason: 'above-free-value-no-paid-samples', items: [] }));
+    const offer = applySamplePolicy(
+      { ...policy, paid: undefined },
+      { ...request, items: [{ ...panel, quantity: 5 }] },
+    );
+    expect(offer).toEqual(
+      expect.objectContaining({
+        kind: 'catalogue',
+        reason: 'above-free-value-no-paid-samples',
+        items: [],
+      }),
+    );
     expect(offer.freight).toBeUndefined();
   });
 
   it('offers a catalogue to a buyer the rep has not verified', () => {
-    expect(applySamplePolicy(policy, { ...request, buyerVerified: false }).reason).toBe('buyer-not-verified');
-    expect(applySamplePolicy({ ...policy, requireVerifiedBuyer: false }, { ...request, buyerVerified: false }).kind).toBe('free');
+    expect(applySamplePolicy(policy, { ...request, buyerVerified: false }).reason).toBe(
+      'buyer-not-verified',
+    );
+    expect(
+      applySamplePolicy(
+        { ...policy, requireVerifiedBuyer: false },
+        { ...request, buyerVerified: false },
+      ).kind,
+    ).toBe('free');
   });
 
   it('offers a catalogue to a buyer who refuses to pay even the freight', () => {
@@ -61,8 +94,14 @@ describe('applySamplePolicy', () => {
 
   it.each([
     [{ ...request, items: [] }, /request.items is empty/],
-    [{ ...request, items: [{ ...panel, quantity: 1.5 }] }, /items\[0\].quantity must be a positive whole number/],
-    [{ ...request, items: [{ ...panel, unitValue: money('80', 'EUR') }] }, /items\[0\].unitValue is in EUR, policy currency is USD/],
+    [
+      { ...request, items: [{ ...panel, quantity: 1.5 }] },
+      /items\[0\].quantity must be a positive whole number/,
+    ],
+    [
+      { ...request, items: [{ ...panel, unitValue: money('80', 'EUR') }] },
+      /items\[0\].unitValue is in EUR, policy currency is USD/,
+    ],
   ])('rejects a bad request with the field named', (bad, message) => {
     expect(() => applySamplePolicy(policy, bad)).toThrow(SamplePolicyError);
     expect(() => applySamplePolicy(policy, bad)).toThrow(message);

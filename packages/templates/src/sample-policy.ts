@@ -1,4 +1,11 @@
-import { addMoney, assertCurrency, multiplyMoney, roundToMinor, zeroMoney, type Money } from './money';
+import {
+  addMoney,
+  assertCurrency,
+  multiplyMoney,
+  roundToMinor,
+  zeroMoney,
+  type Money,
+} from './money';
 
 /**
  * A company's sample rules. The usual ladder: free samples up to a small value (the buyer pays
@@ -54,7 +61,11 @@ export interface SampleOffer {
   /** What the buyer pays for the samples themselves (freight is separate). */
   readonly fee: Money;
   /** Who pays the freight; absent when nothing physical is shipped. */
-  readonly freight?: { readonly payer: FreightPayer; readonly carrier?: string; readonly accountNumber?: string };
+  readonly freight?: {
+    readonly payer: FreightPayer;
+    readonly carrier?: string;
+    readonly accountNumber?: string;
+  };
   readonly credit?: { readonly amount: Money; readonly onOrderOfAtLeast: number };
 }
 
@@ -65,25 +76,43 @@ export class SamplePolicyError extends Error {
 export function applySamplePolicy(policy: SamplePolicy, request: SampleRequest): SampleOffer {
   const currency = assertCurrency(policy.currency);
   if (policy.freeUpToValue.currency !== currency) {
-    throw new SamplePolicyError(`policy.freeUpToValue is in ${policy.freeUpToValue.currency}, policy currency is ${currency}`);
+    throw new SamplePolicyError(
+      `policy.freeUpToValue is in ${policy.freeUpToValue.currency}, policy currency is ${currency}`,
+    );
   }
-  if (policy.paid && (!Number.isSafeInteger(policy.paid.creditOnOrderOfAtLeast) || policy.paid.creditOnOrderOfAtLeast < 1)) {
-    throw new SamplePolicyError('policy.paid.creditOnOrderOfAtLeast must be a positive whole quantity');
+  if (
+    policy.paid &&
+    (!Number.isSafeInteger(policy.paid.creditOnOrderOfAtLeast) ||
+      policy.paid.creditOnOrderOfAtLeast < 1)
+  ) {
+    throw new SamplePolicyError(
+      'policy.paid.creditOnOrderOfAtLeast must be a positive whole quantity',
+    );
   }
   if (request.items.length === 0) throw new SamplePolicyError('request.items is empty');
   const sampleValue = roundToMinor(
     request.items.reduce((sum, item, index) => {
       if (!Number.isSafeInteger(item.quantity) || item.quantity < 1) {
-        throw new SamplePolicyError(`request.items[${index}].quantity must be a positive whole number`);
+        throw new SamplePolicyError(
+          `request.items[${index}].quantity must be a positive whole number`,
+        );
       }
       if (item.unitValue.currency !== currency) {
-        throw new SamplePolicyError(`request.items[${index}].unitValue is in ${item.unitValue.currency}, policy currency is ${currency}`);
+        throw new SamplePolicyError(
+          `request.items[${index}].unitValue is in ${item.unitValue.currency}, policy currency is ${currency}`,
+        );
       }
       return addMoney(sum, multiplyMoney(item.unitValue, item.quantity));
     }, zeroMoney(currency)),
   );
   const none = zeroMoney(currency);
-  const catalogue = (reason: SampleOfferReason): SampleOffer => ({ kind: 'catalogue', reason, items: [], sampleValue, fee: none });
+  const catalogue = (reason: SampleOfferReason): SampleOffer => ({
+    kind: 'catalogue',
+    reason,
+    items: [],
+    sampleValue,
+    fee: none,
+  });
 
   if (policy.requireVerifiedBuyer && !request.buyerVerified) return catalogue('buyer-not-verified');
   if (request.buyerRefusesFreight) return catalogue('buyer-refuses-freight');
@@ -91,8 +120,18 @@ export function applySamplePolicy(policy: SamplePolicy, request: SampleRequest):
   const freight = request.buyerCourierAccount
     ? { payer: 'buyer-courier-account' as const, ...request.buyerCourierAccount }
     : { payer: 'freight-collect' as const };
-  if (sampleValue.amount.lessThanOrEqualTo(policy.freeUpToValue.amount) && policy.freeUpToValue.amount.greaterThan(0)) {
-    return { kind: 'free', reason: 'within-free-value', items: request.items, sampleValue, fee: none, freight };
+  if (
+    sampleValue.amount.lessThanOrEqualTo(policy.freeUpToValue.amount) &&
+    policy.freeUpToValue.amount.greaterThan(0)
+  ) {
+    return {
+      kind: 'free',
+      reason: 'within-free-value',
+      items: request.items,
+      sampleValue,
+      fee: none,
+      freight,
+    };
   }
   if (!policy.paid) return catalogue('above-free-value-no-paid-samples');
   return {

@@ -4,10 +4,16 @@ import { money, moneyFromMinor } from './money';
 import { loadShippedResources } from './resources';
 import { TemplateCatalog, overridesFromRows } from './template-catalog';
 import { SHIPPED_DEFINITIONS, SIGNATURE_FIELDS, type Signature } from './template-definitions';
-import { TemplateCatalogError, TemplateNotFoundError, TemplateVariableError } from './template.errors';
+import {
+  TemplateCatalogError,
+  TemplateNotFoundError,
+  TemplateVariableError,
+} from './template.errors';
 
 const catalog = new TemplateCatalog();
-const cases = SUPPORTED_LOCALES.flatMap((locale) => SHIPPED_DEFINITIONS.map((definition) => [locale, definition] as const));
+const cases = SUPPORTED_LOCALES.flatMap((locale) =>
+  SHIPPED_DEFINITIONS.map((definition) => [locale, definition] as const),
+);
 const spaces = (text: string): string => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('shipped templates', () => {
@@ -55,14 +61,21 @@ describe('shipped templates', () => {
 
   it('would notice English left in a translation', () => {
     const resources = loadShippedResources();
-    const planted = ['Bonjour, please find attached our quotation {{quoteNumber}}. Des questions ?'];
-    expect(englishLeaks(planted, textsOf(resources, 'en'))).toEqual(expect.arrayContaining(['find attached', 'please', 'our']));
+    const planted = [
+      'Bonjour, please find attached our quotation {{quoteNumber}}. Des questions ?',
+    ];
+    expect(englishLeaks(planted, textsOf(resources, 'en'))).toEqual(
+      expect.arrayContaining(['find attached', 'please', 'our']),
+    );
   });
 });
 
 function textsOf(resources: ReturnType<typeof loadShippedResources>, locale: string): string[] {
   const resource = resources[locale]!;
-  return [...Object.values(resource.common), ...Object.values(resource.templates).flatMap((texts) => [texts.subject, texts.body])];
+  return [
+    ...Object.values(resource.common),
+    ...Object.values(resource.templates).flatMap((texts) => [texts.subject, texts.body]),
+  ];
 }
 
 /**
@@ -71,7 +84,24 @@ function textsOf(resources: ReturnType<typeof loadShippedResources>, locale: str
  * Spanish, French or Portuguese too; variables and carrier names stay as they are.
  */
 function englishLeaks(texts: readonly string[], englishTexts: readonly string[]): string[] {
-  const englishOnly = ['the', 'and', 'your', 'with', 'please', 'thank', 'you', 'our', 'dear', 'regards', 'which', 'would', 'could', 'should', 'quotation', 'sample'];
+  const englishOnly = [
+    'the',
+    'and',
+    'your',
+    'with',
+    'please',
+    'thank',
+    'you',
+    'our',
+    'dear',
+    'regards',
+    'which',
+    'would',
+    'could',
+    'should',
+    'quotation',
+    'sample',
+  ];
   const names = /\{\{[^}]*\}\}|\b(?:DHL|FedEx|UPS)\b/g;
   const words = (text: string): string[] =>
     text
@@ -101,10 +131,18 @@ describe('variable checking', () => {
     ['buyerName', { ...sample, buyerName: undefined }, /variable "buyerName" is missing/],
     ['totalAmount', { ...sample, totalAmount: undefined }, /variable "totalAmount" is missing/],
     ['totalAmount', { ...sample, totalAmount: 23960.5 }, /variable "totalAmount" must be Money/],
-    ['validUntil', { ...sample, validUntil: '31/12/2026' }, /variable "validUntil" must be a Date or a YYYY-MM-DD date/],
+    [
+      'validUntil',
+      { ...sample, validUntil: '31/12/2026' },
+      /variable "validUntil" must be a Date or a YYYY-MM-DD date/,
+    ],
     ['validUntil', { ...sample, validUntil: '2026-02-30' }, /"2026-02-30" is not a real date/],
     ['product', { ...sample, product: '  ' }, /variable "product" is empty/],
-    ['rep', { ...sample, rep: { ...(sample.rep as Signature), phone: '' } }, /variable "rep" .phone is missing/],
+    [
+      'rep',
+      { ...sample, rep: { ...(sample.rep as Signature), phone: '' } },
+      /variable "rep" .phone is missing/,
+    ],
     ['discount', { ...sample, discount: '5%' }, /variable "discount" is not declared/],
   ])('rejects a bad %s naming the variable', (variable, vars, message) => {
     const attempt = (): unknown => catalog.render('quote-cover', 'de', vars);
@@ -119,9 +157,9 @@ describe('variable checking', () => {
 
   it('rejects a fractional quantity', () => {
     const firstReply = SHIPPED_DEFINITIONS.find((definition) => definition.id === 'first-reply')!;
-    expect(() => catalog.render('first-reply', 'en', { ...firstReply.sample, quantity: 2.5 })).toThrow(
-      /variable "quantity" must be an integer/,
-    );
+    expect(() =>
+      catalog.render('first-reply', 'en', { ...firstReply.sample, quantity: 2.5 }),
+    ).toThrow(/variable "quantity" must be an integer/);
   });
 
   it('refuses an unknown template', () => {
@@ -150,7 +188,9 @@ describe('money and dates per locale', () => {
   });
 
   it('formats amounts exactly, beyond what a float can hold', () => {
-    expect(render('en', { totalAmount: money('90071992547409.93', 'USD') })).toContain('$90,071,992,547,409.93');
+    expect(render('en', { totalAmount: money('90071992547409.93', 'USD') })).toContain(
+      '$90,071,992,547,409.93',
+    );
     expect(render('en', { totalAmount: moneyFromMinor(12345n, 'JPY') })).toContain('¥12,345');
     expect(render('de', { totalAmount: money('1234.5', 'EUR') })).toContain('1.234,50 €');
   });
@@ -158,15 +198,22 @@ describe('money and dates per locale', () => {
   it('prints instants in the time zone asked for', () => {
     const instant = new Date('2026-12-31T20:00:00Z');
     const vars = { ...sample, validUntil: instant };
-    expect(catalog.render('quote-cover', 'en', vars, { timeZone: 'Asia/Shanghai' }).text).toContain('January 1, 2027');
-    expect(catalog.render('quote-cover', 'en', vars, { timeZone: 'America/Sao_Paulo' }).text).toContain('December 31, 2026');
+    expect(catalog.render('quote-cover', 'en', vars, { timeZone: 'Asia/Shanghai' }).text).toContain(
+      'January 1, 2027',
+    );
+    expect(
+      catalog.render('quote-cover', 'en', vars, { timeZone: 'America/Sao_Paulo' }).text,
+    ).toContain('December 31, 2026');
   });
 });
 
 describe('html body', () => {
   it('escapes variable values and keeps paragraphs', () => {
     const definition = SHIPPED_DEFINITIONS.find((d) => d.id === 'polite-decline')!;
-    const message = catalog.render('polite-decline', 'ar', { ...definition.sample, buyerName: 'Omar <b>& Sons</b>' });
+    const message = catalog.render('polite-decline', 'ar', {
+      ...definition.sample,
+      buyerName: 'Omar <b>& Sons</b>',
+    });
     expect(message.html).toContain('Omar &#60;b&#62;&#38; Sons&#60;/b&#62;');
     expect(message.html).not.toContain('<b>');
     expect(message.html.match(/<p>/g)).toHaveLength(message.text.split('\n\n').length);
@@ -205,11 +252,17 @@ describe('company overrides', () => {
 
   it('layers a company text over the shipped default without changing other catalogs', () => {
     const company = new TemplateCatalog({
-      resources: { de: { templates: { 'first-reply': { subject: 'Angebot für {{product}} folgt' } } } },
+      resources: {
+        de: { templates: { 'first-reply': { subject: 'Angebot für {{product}} folgt' } } },
+      },
     });
     const sample = firstReply.sample!;
-    expect(company.render('first-reply', 'de', sample).subject).toBe('Angebot für LED Panel 600x600 40W folgt');
-    expect(company.render('first-reply', 'de', sample).text).toContain('vielen Dank für Ihre Anfrage');
+    expect(company.render('first-reply', 'de', sample).subject).toBe(
+      'Angebot für LED Panel 600x600 40W folgt',
+    );
+    expect(company.render('first-reply', 'de', sample).text).toContain(
+      'vielen Dank für Ihre Anfrage',
+    );
     expect(catalog.render('first-reply', 'de', sample).subject).toContain('Ihre Anfrage zu');
   });
 
@@ -217,11 +270,28 @@ describe('company overrides', () => {
     const company = new TemplateCatalog({
       definitions: [{ id: 'trade-fair-invite', variables: { booth: 'text', fairDate: 'date' } }],
       ...overridesFromRows([
-        { locale: 'en', templateId: 'trade-fair-invite', subject: 'Meet us at booth {{booth}}', body: 'We exhibit on {{fairDate}}. Can we book a time?' },
-        { locale: 'es', templateId: 'trade-fair-invite', subject: 'Visítenos en el stand {{booth}}', body: 'Exponemos el {{fairDate}}. ¿Reservamos una hora?' },
+        {
+          locale: 'en',
+          templateId: 'trade-fair-invite',
+          subject: 'Meet us at booth {{booth}}',
+          body: 'We exhibit on {{fairDate}}. Can we book a time?',
+        },
+        {
+          locale: 'es',
+          templateId: 'trade-fair-invite',
+          subject: 'Visítenos en el stand {{booth}}',
+          body: 'Exponemos el {{fairDate}}. ¿Reservamos una hora?',
+        },
       ]),
     });
-    const vars = { ...firstReply.sample, product: undefined, quantity: undefined, quoteDate: undefined, booth: '11.2 C05', fairDate: '2027-04-15' };
+    const vars = {
+      ...firstReply.sample,
+      product: undefined,
+      quantity: undefined,
+      quoteDate: undefined,
+      booth: '11.2 C05',
+      fairDate: '2027-04-15',
+    };
     delete vars.product;
     delete vars.quantity;
     delete vars.quoteDate;
@@ -233,23 +303,47 @@ describe('company overrides', () => {
 
   it('rejects an override that uses a variable the template does not declare', () => {
     expect(
-      () => new TemplateCatalog({ resources: { fr: { templates: { 'first-reply': { body: 'Remise de {{discount}}' } } } } }),
-    ).toThrow(new TemplateCatalogError('locale fr: templates.first-reply.body: placeholder {{discount}} is not a declared variable'));
+      () =>
+        new TemplateCatalog({
+          resources: { fr: { templates: { 'first-reply': { body: 'Remise de {{discount}}' } } } },
+        }),
+    ).toThrow(
+      new TemplateCatalogError(
+        'locale fr: templates.first-reply.body: {{discount}} is not a variable of this template (declared: product, quantity, quoteDate, buyerName, rep.name, rep.title, rep.company, rep.phone, rep.email, rep.website)',
+      ),
+    );
   });
 
   it('treats a variable named like an i18next option as a plain value', () => {
     const company = new TemplateCatalog({
       definitions: [{ id: 'carton-count', variables: { count: 'integer', context: 'text' } }],
-      resources: { en: { templates: { 'carton-count': { subject: '{{count}} cartons ({{context}})', body: 'Packed. Shall we ship?' } } } },
+      resources: {
+        en: {
+          templates: {
+            'carton-count': {
+              subject: '{{count}} cartons ({{context}})',
+              body: 'Packed. Shall we ship?',
+            },
+          },
+        },
+      },
     });
     const sample = SHIPPED_DEFINITIONS[0]!.sample!;
-    const message = company.render('carton-count', 'en', { buyerName: sample.buyerName, rep: sample.rep, count: 1, context: 'sea freight' });
+    const message = company.render('carton-count', 'en', {
+      buyerName: sample.buyerName,
+      rep: sample.rep,
+      count: 1,
+      context: 'sea freight',
+    });
     expect(message.subject).toBe('1 cartons (sea freight)');
   });
 
   it('rejects a text for a template nobody defined', () => {
-    expect(() => new TemplateCatalog(overridesFromRows([{ locale: 'en', templateId: 'mystery', subject: 'x', body: 'y' }]))).toThrow(
-      /template "mystery" has no definition/,
-    );
+    expect(
+      () =>
+        new TemplateCatalog(
+          overridesFromRows([{ locale: 'en', templateId: 'mystery', subject: 'x', body: 'y' }]),
+        ),
+    ).toThrow(/template "mystery" has no definition/);
   });
 });

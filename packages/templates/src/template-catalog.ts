@@ -2,7 +2,12 @@ import i18next, { type i18n } from 'i18next';
 import Decimal from 'decimal.js';
 import { formatMoney, isMoney } from './money';
 import { DEFAULT_LOCALE, localeDirection, resolveLocale, type TextDirection } from './locales';
-import { loadShippedResources, type LocaleResources, type PartialLocaleResources, type QuoteLabels } from './resources';
+import {
+  loadShippedResources,
+  type LocaleResources,
+  type PartialLocaleResources,
+  type QuoteLabels,
+} from './resources';
 import {
   COMMON_VARIABLES,
   SHIPPED_DEFINITIONS,
@@ -10,7 +15,12 @@ import {
   type TemplateDefinition,
   type VariableType,
 } from './template-definitions';
-import { TemplateCatalogError, TemplateNotFoundError, TemplateVariableError } from './template.errors';
+import { placeholderProblems } from './template-placeholders';
+import {
+  TemplateCatalogError,
+  TemplateNotFoundError,
+  TemplateVariableError,
+} from './template.errors';
 
 export interface RenderedMessage {
   readonly templateId: string;
@@ -44,11 +54,13 @@ export interface RenderOptions {
   readonly timeZone?: string;
 }
 
-const PLACEHOLDER = /\{\{\s*([^},\s]+)\s*(?:,[^}]*)?\}\}/g;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 export function overridesFromRows(rows: readonly TemplateRow[]): CatalogOverrides {
-  const resources: Record<string, { templates: Record<string, { subject: string; body: string }> }> = {};
+  const resources: Record<
+    string,
+    { templates: Record<string, { subject: string; body: string }> }
+  > = {};
   for (const row of rows) {
     const locale = (resources[row.locale] ??= { templates: {} });
     locale.templates[row.templateId] = { subject: row.subject, body: row.body };
@@ -75,7 +87,9 @@ export class TemplateCatalog {
     this.i18n = i18next.createInstance();
     void this.i18n.init({
       initAsync: false,
-      resources: Object.fromEntries(Object.entries(this.resources).map(([lng, res]) => [lng, { translation: res }])),
+      resources: Object.fromEntries(
+        Object.entries(this.resources).map(([lng, res]) => [lng, { translation: res }]),
+      ),
       fallbackLng: false,
       returnNull: false,
       interpolation: { escapeValue: false },
@@ -105,30 +119,52 @@ export class TemplateCatalog {
   }
 
   /** The template's texts in a locale, with the locale that actually holds them. */
-  source(templateId: string, requestedLocale: string): { locale: string; subject: string; body: string } {
+  source(
+    templateId: string,
+    requestedLocale: string,
+  ): { locale: string; subject: string; body: string } {
     this.definition(templateId);
     const preferred = this.resolveLocale(requestedLocale);
     for (const locale of [preferred, DEFAULT_LOCALE]) {
       const texts = this.resources[locale]?.templates?.[templateId];
       if (texts?.subject && texts.body) return { locale, subject: texts.subject, body: texts.body };
     }
-    throw new TemplateNotFoundError(`template "${templateId}" has no text in ${preferred} nor ${DEFAULT_LOCALE}`);
+    throw new TemplateNotFoundError(
+      `template "${templateId}" has no text in ${preferred} nor ${DEFAULT_LOCALE}`,
+    );
   }
 
   /** A label of the quote PDF in a locale (English where the locale has none), with values filled in. */
-  quoteLabel(requestedLocale: string, key: keyof QuoteLabels, values: Readonly<Record<string, string>> = {}): string {
+  quoteLabel(
+    requestedLocale: string,
+    key: keyof QuoteLabels,
+    values: Readonly<Record<string, string>> = {},
+  ): string {
     const locale = this.resolveLocale(requestedLocale);
     const lng = this.resources[locale]?.quote?.[key] ? locale : DEFAULT_LOCALE;
-    if (!this.resources[lng]?.quote?.[key]) throw new TemplateNotFoundError(`quote label "${key}" is missing in ${locale} and ${DEFAULT_LOCALE}`);
-    return this.i18n.t(`quote.${key}`, { lng, replace: values, interpolation: { escapeValue: false } });
+    if (!this.resources[lng]?.quote?.[key])
+      throw new TemplateNotFoundError(
+        `quote label "${key}" is missing in ${locale} and ${DEFAULT_LOCALE}`,
+      );
+    return this.i18n.t(`quote.${key}`, {
+      lng,
+      replace: values,
+      interpolation: { escapeValue: false },
+    });
   }
 
-  render(templateId: string, requestedLocale: string, vars: Readonly<Record<string, unknown>>, options: RenderOptions = {}): RenderedMessage {
+  render(
+    templateId: string,
+    requestedLocale: string,
+    vars: Readonly<Record<string, unknown>>,
+    options: RenderOptions = {},
+  ): RenderedMessage {
     const definition = this.definition(templateId);
     const { locale } = this.source(templateId, requestedLocale);
     const values = formatVariables(definition, locale, vars, options);
     // Values go in `replace` so that a variable named like an i18next option (count, context…) stays a value.
-    const t = (key: string): string => this.i18n.t(key, { lng: locale, replace: values, interpolation: { escapeValue: false } });
+    const t = (key: string): string =>
+      this.i18n.t(key, { lng: locale, replace: values, interpolation: { escapeValue: false } });
     const subject = t(`templates.${templateId}.subject`);
     const paragraphs = [
       t('common.greeting'),
@@ -144,42 +180,42 @@ export class TemplateCatalog {
     for (const [locale, resource] of Object.entries(this.resources)) {
       const dir = resource.meta?.dir;
       if (dir !== undefined && dir !== 'ltr' && dir !== 'rtl') {
-        throw new TemplateCatalogError(`locale ${locale}: meta.dir must be "ltr" or "rtl", got "${String(dir)}"`);
+        throw new TemplateCatalogError(
+          `locale ${locale}: meta.dir must be "ltr" or "rtl", got "${String(dir)}"`,
+        );
       }
       for (const key of ['greeting', 'closing', 'signature'] as const) {
         if (!resource.common?.[key]) {
           throw new TemplateCatalogError(`locale ${locale}: common.${key} is missing`);
         }
-        checkPlaceholders(resource.common[key], COMMON_VARIABLES, `locale ${locale}: common.${key}`);
+        checkPlaceholders(resource.common[key], {}, `locale ${locale}: common.${key}`);
       }
       for (const [templateId, texts] of Object.entries(resource.templates ?? {})) {
         const definition = this.definitions.get(templateId);
         if (!definition) {
-          throw new TemplateCatalogError(`locale ${locale}: template "${templateId}" has no definition (declare its variables)`);
+          throw new TemplateCatalogError(
+            `locale ${locale}: template "${templateId}" has no definition (declare its variables)`,
+          );
         }
         for (const part of ['subject', 'body'] as const) {
           const where = `locale ${locale}: templates.${templateId}.${part}`;
           if (typeof texts[part] !== 'string' || texts[part].trim() === '') {
             throw new TemplateCatalogError(`${where} is missing or empty`);
           }
-          checkPlaceholders(texts[part], { ...COMMON_VARIABLES, ...definition.variables }, where);
+          checkPlaceholders(texts[part], definition.variables, where);
         }
       }
     }
   }
 }
 
-function checkPlaceholders(text: string, variables: Readonly<Record<string, VariableType>>, where: string): void {
-  for (const match of text.matchAll(PLACEHOLDER)) {
-    const path = match[1] ?? '';
-    const [root, field, ...rest] = path.split('.');
-    const type = root === undefined ? undefined : variables[root];
-    const valid =
-      type === 'signature'
-        ? field !== undefined && rest.length === 0 && (SIGNATURE_FIELDS as readonly string[]).includes(field)
-        : type !== undefined && field === undefined;
-    if (!valid) throw new TemplateCatalogError(`${where}: placeholder {{${path}}} is not a declared variable`);
-  }
+function checkPlaceholders(
+  text: string,
+  variables: Readonly<Record<string, VariableType>>,
+  where: string,
+): void {
+  const [problem] = placeholderProblems(text, variables);
+  if (problem) throw new TemplateCatalogError(`${where}: ${problem.placeholder} ${problem.reason}`);
 }
 
 function layer(
@@ -193,9 +229,13 @@ function layer(
     target.common = { ...target.common, ...override.common };
     target.templates = { ...target.templates };
     for (const [templateId, texts] of Object.entries(override.templates ?? {})) {
-      target.templates[templateId] = { ...target.templates[templateId], ...texts } as { subject: string; body: string };
+      target.templates[templateId] = { ...target.templates[templateId], ...texts } as {
+        subject: string;
+        body: string;
+      };
     }
-    if (override.quote) target.quote = { ...target.quote, ...override.quote } as LocaleResources['quote'];
+    if (override.quote)
+      target.quote = { ...target.quote, ...override.quote } as LocaleResources['quote'];
   }
   return result;
 }
@@ -238,15 +278,18 @@ function formatValue(
       return value;
     case 'integer':
       if (typeof value === 'bigint') return new Intl.NumberFormat(locale).format(value);
-      if (typeof value !== 'number' || !Number.isSafeInteger(value)) return fail(`must be an integer, got ${describe(value)}`);
+      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+        return fail(`must be an integer, got ${describe(value)}`);
       return new Intl.NumberFormat(locale).format(value);
     case 'money':
-      if (!isMoney(value)) return fail(`must be Money {amount: Decimal, currency}, got ${describe(value)}`);
+      if (!isMoney(value))
+        return fail(`must be Money {amount: Decimal, currency}, got ${describe(value)}`);
       return formatMoney(value, locale);
     case 'date':
       return formatDate(value, locale, options.timeZone, fail);
     case 'signature': {
-      if (typeof value !== 'object') return fail(`must be the rep's signature, got ${describe(value)}`);
+      if (typeof value !== 'object')
+        return fail(`must be the rep's signature, got ${describe(value)}`);
       const signature = value as Record<string, unknown>;
       for (const field of SIGNATURE_FIELDS) {
         const part = signature[field];
@@ -257,14 +300,23 @@ function formatValue(
   }
 }
 
-function formatDate(value: unknown, locale: string, timeZone: string | undefined, fail: (reason: string) => never): string {
+function formatDate(
+  value: unknown,
+  locale: string,
+  timeZone: string | undefined,
+  fail: (reason: string) => never,
+): string {
   if (typeof value === 'string' && CALENDAR_DATE.test(value)) {
     const date = new Date(`${value}T00:00:00Z`);
-    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) fail(`"${value}" is not a real date`);
+    if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value)
+      fail(`"${value}" is not a real date`);
     return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
   }
   if (value instanceof Date && !Number.isNaN(value.getTime())) {
-    return new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: timeZone ?? 'UTC' }).format(value);
+    return new Intl.DateTimeFormat(locale, {
+      dateStyle: 'long',
+      timeZone: timeZone ?? 'UTC',
+    }).format(value);
   }
   return fail(`must be a Date or a YYYY-MM-DD date, got ${describe(value)}`);
 }

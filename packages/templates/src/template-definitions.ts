@@ -20,9 +20,19 @@ export interface Signature {
   readonly website: string;
 }
 
-export const SIGNATURE_FIELDS: readonly (keyof Signature)[] = ['name', 'title', 'company', 'phone', 'email', 'website'];
+export const SIGNATURE_FIELDS: readonly (keyof Signature)[] = [
+  'name',
+  'title',
+  'company',
+  'phone',
+  'email',
+  'website',
+];
 
-export const COMMON_VARIABLES: Readonly<Record<string, VariableType>> = { buyerName: 'text', rep: 'signature' };
+export const COMMON_VARIABLES: Readonly<Record<string, VariableType>> = {
+  buyerName: 'text',
+  rep: 'signature',
+};
 
 const sampleRep: Signature = {
   name: 'Chen Jing',
@@ -39,7 +49,12 @@ export const SHIPPED_DEFINITIONS: readonly TemplateDefinition[] = [
   {
     id: 'first-reply',
     variables: { product: 'text', quantity: 'integer', quoteDate: 'date' },
-    sample: { ...sampleCommon, product: 'LED Panel 600x600 40W', quantity: 2000, quoteDate: '2026-11-25' },
+    sample: {
+      ...sampleCommon,
+      product: 'LED Panel 600x600 40W',
+      quantity: 2000,
+      quoteDate: '2026-11-25',
+    },
   },
   {
     id: 'request-details',
@@ -48,7 +63,12 @@ export const SHIPPED_DEFINITIONS: readonly TemplateDefinition[] = [
   },
   {
     id: 'sample-offer',
-    variables: { product: 'text', sampleFee: 'money', creditQuantity: 'integer', dispatchDays: 'integer' },
+    variables: {
+      product: 'text',
+      sampleFee: 'money',
+      creditQuantity: 'integer',
+      dispatchDays: 'integer',
+    },
     sample: {
       ...sampleCommon,
       product: 'LED Panel 600x600 40W',
@@ -60,7 +80,12 @@ export const SHIPPED_DEFINITIONS: readonly TemplateDefinition[] = [
   {
     id: 'sample-offer-free',
     variables: { product: 'text', freeUpTo: 'money', dispatchDays: 'integer' },
-    sample: { ...sampleCommon, product: 'LED Panel 600x600 40W', freeUpTo: money('100.00', 'USD'), dispatchDays: 3 },
+    sample: {
+      ...sampleCommon,
+      product: 'LED Panel 600x600 40W',
+      freeUpTo: money('100.00', 'USD'),
+      dispatchDays: 3,
+    },
   },
   {
     id: 'sample-offer-catalogue',
@@ -69,7 +94,13 @@ export const SHIPPED_DEFINITIONS: readonly TemplateDefinition[] = [
   },
   {
     id: 'quote-cover',
-    variables: { product: 'text', quoteNumber: 'text', incoterm: 'text', totalAmount: 'money', validUntil: 'date' },
+    variables: {
+      product: 'text',
+      quoteNumber: 'text',
+      incoterm: 'text',
+      totalAmount: 'money',
+      validUntil: 'date',
+    },
     sample: {
       ...sampleCommon,
       product: 'LED Panel 600x600 40W',
@@ -82,12 +113,22 @@ export const SHIPPED_DEFINITIONS: readonly TemplateDefinition[] = [
   {
     id: 'follow-up-1',
     variables: { product: 'text', quoteNumber: 'text', quoteDate: 'date' },
-    sample: { ...sampleCommon, product: 'LED Panel 600x600 40W', quoteNumber: 'Q-2026-0147', quoteDate: '2026-11-20' },
+    sample: {
+      ...sampleCommon,
+      product: 'LED Panel 600x600 40W',
+      quoteNumber: 'Q-2026-0147',
+      quoteDate: '2026-11-20',
+    },
   },
   {
     id: 'follow-up-2',
     variables: { product: 'text', quoteNumber: 'text', validUntil: 'date' },
-    sample: { ...sampleCommon, product: 'LED Panel 600x600 40W', quoteNumber: 'Q-2026-0147', validUntil: '2026-12-31' },
+    sample: {
+      ...sampleCommon,
+      product: 'LED Panel 600x600 40W',
+      quoteNumber: 'Q-2026-0147',
+      validUntil: '2026-12-31',
+    },
   },
   {
     id: 'follow-up-3',
@@ -97,7 +138,12 @@ export const SHIPPED_DEFINITIONS: readonly TemplateDefinition[] = [
   {
     id: 'holiday-greeting',
     variables: { holidayName: 'text', officeClosedFrom: 'date', officeReopensOn: 'date' },
-    sample: { ...sampleCommon, holidayName: 'Chinese New Year', officeClosedFrom: '2027-02-04', officeReopensOn: '2027-02-15' },
+    sample: {
+      ...sampleCommon,
+      holidayName: 'Chinese New Year',
+      officeClosedFrom: '2027-02-04',
+      officeReopensOn: '2027-02-15',
+    },
   },
   {
     id: 'out-of-office',
@@ -112,7 +158,12 @@ export const SHIPPED_DEFINITIONS: readonly TemplateDefinition[] = [
   {
     id: 'price-change',
     variables: { product: 'text', changePercent: 'integer', effectiveDate: 'date' },
-    sample: { ...sampleCommon, product: 'LED Panel 600x600 40W', changePercent: 6, effectiveDate: '2027-01-01' },
+    sample: {
+      ...sampleCommon,
+      product: 'LED Panel 600x600 40W',
+      changePercent: 6,
+      effectiveDate: '2027-01-01',
+    },
   },
   {
     id: 'acknowledgement',

@@ -30,6 +30,8 @@ export class AppConfig {
   readonly triageHistoryDays!: number;
   /** Labelled inquiries needed before a token model is trained from the team's verdicts. */
   readonly triageMinLabels!: number;
+  /** JSON files per locale with the company's template texts, over the shipped ones. */
+  readonly templatesDir?: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -116,6 +118,7 @@ export function loadConfig(env: Env): AppConfig {
       read('TRIAGE_CONFIG') === undefined ? undefined : resolve(read('TRIAGE_CONFIG')!),
     triageHistoryDays: integer('TRIAGE_HISTORY_DAYS', 7, 1, 90),
     triageMinLabels: integer('TRIAGE_MIN_LABELS', 50, 2, 1_000_000),
+    templatesDir: read('TEMPLATES_DIR') === undefined ? undefined : resolve(read('TEMPLATES_DIR')!),
   });
 
   if (problems.length > 0) throw new ConfigError(problems);

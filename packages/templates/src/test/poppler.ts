@@ -13,8 +13,13 @@ function hasPdftotext(): boolean {
 export function ensurePoppler(): void {
   if (hasPdftotext()) return;
   if (process.getuid?.() !== 0) {
-    throw new Error('pdftotext is missing: install the Debian package poppler-utils (apt-get install poppler-utils)');
+    throw new Error(
+      'pdftotext is missing: install the Debian package poppler-utils (apt-get install poppler-utils)',
+    );
   }
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'ignore' });
-  execFileSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], { stdio: 'ignore', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', 'poppler-utils'], {
+    stdio: 'ignore',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
 }

@@ -5,6 +5,7 @@ import { QuoteEntity } from './quote.entity';
 import { SampleOfferEntity } from './sample-offer.entity';
 import { SamplePolicyEntity } from './sample-policy.entity';
 import { SenderProfileEntity } from './sender-profile.entity';
+import { CompanyTemplateEntity, TemplateOverrideEntity } from './template-override.entity';
 
 export * from './draft.entity';
 export * from './follow-up.entity';
@@ -13,8 +14,9 @@ export * from './quote.entity';
 export * from './sample-offer.entity';
 export * from './sample-policy.entity';
 export * from './sender-profile.entity';
+export * from './template-override.entity';
 
-/** Answering inquiries: drafts, sending, sample offers, quotes and their follow-ups. */
+/** Answering inquiries: templates, drafts, sending, sample offers, quotes and their follow-ups. */
 export const REPLY_ENTITIES = [
   DraftEntity,
   FollowUpEntity,
@@ -23,4 +25,6 @@ export const REPLY_ENTITIES = [
   SampleOfferEntity,
   SamplePolicyEntity,
   SenderProfileEntity,
+  TemplateOverrideEntity,
+  CompanyTemplateEntity,
 ];

@@ -3,8 +3,8 @@ import {
   ForbiddenPhraseChecker,
   type ForbiddenPhraseHit,
   localeDirection,
+  resolveLocale,
   type Signature,
-  TemplateCatalog,
 } from '@inquiry/templates';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import type {
@@ -29,6 +29,7 @@ import type {
   SenderProfileResponseDto,
   UpdateDraftDto,
 } from './drafts.dto';
+import { TemplatesService } from '../templates/templates.service';
 import { DraftsRepository, type InquiryForReply } from './drafts.repository';
 import { asValidationError } from './reply.errors';
 
@@ -54,10 +55,12 @@ const DAY_MS = 86_400_000;
  */
 @Injectable()
 export class DraftsService {
-  private readonly catalog = new TemplateCatalog();
   private readonly checker = new ForbiddenPhraseChecker();
 
-  constructor(private readonly repository: DraftsRepository) {}
+  constructor(
+    private readonly repository: DraftsRepository,
+    private readonly templates: TemplatesService,
+  ) {}
 
   async propose(inquiryId: number, dto: ProposeDraftDto, rep: string): Promise<DraftResponseDto> {
     const inquiry = await this.inquiry(inquiryId);
@@ -83,7 +86,7 @@ export class DraftsService {
       quoteDate: nextWorkingDay(new Date()),
       answerBy: nextWorkingDay(new Date()),
     };
-    const declared = this.declaredVariables(templateId);
+    const declared = await this.declaredVariables(templateId);
     const variables = Object.fromEntries(
       Object.entries({ ...inferred, ...dto.variables }).filter(
         ([name, value]) => declared.has(name) && value !== undefined,
@@ -246,9 +249,9 @@ export class DraftsService {
   /** The buyer's language as a locale we write in, English when unknown. */
   buyerLocale(inquiry: Pick<InquiryForReply, 'language' | 'contact'>): string {
     const language = inquiry.language;
-    if (!language || language === 'und') return this.catalog.resolveLocale(undefined);
+    if (!language || language === 'und') return resolveLocale(undefined);
     const country = inquiry.contact?.country;
-    return this.catalog.resolveLocale(country ? `${language}-${country}` : language);
+    return resolveLocale(country ? `${language}-${country}` : language);
   }
 
   async inquiry(id: number): Promise<InquiryForReply> {
@@ -263,9 +266,10 @@ export class DraftsService {
     return draft;
   }
 
-  private declaredVariables(templateId: string): Set<string> {
+  private async declaredVariables(templateId: string): Promise<Set<string>> {
+    const catalog = await this.templates.catalog();
     try {
-      return new Set(Object.keys(this.catalog.definition(templateId).variables));
+      return new Set(Object.keys(catalog.definition(templateId).variables));
     } catch (error) {
       throw asValidationError(error);
     }
@@ -287,9 +291,10 @@ export class DraftsService {
       email: profile.email,
       website: profile.website,
     };
+    const catalog = await this.templates.catalog();
     try {
-      const definition = this.catalog.definition(templateId);
-      const rendered = this.catalog.render(templateId, locale, {
+      const definition = catalog.definition(templateId);
+      const rendered = catalog.render(templateId, locale, {
         ...loadVariables(definition, stored),
         buyerName: buyerName(inquiry),
         rep: signature,

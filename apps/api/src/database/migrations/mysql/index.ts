@@ -3,6 +3,7 @@ import { CreateReplyTables1795600000000 } from './1795600000000-CreateReplyTable
 import { AddSentMessageToFollowUps1795600000001 } from './1795600000001-AddSentMessageToFollowUps';
 import { AddFingerprintToInquiries1795700000000 } from './1795700000000-AddFingerprintToInquiries';
 import { IndexVerdictOverridesOfInquiries1795700000001 } from './1795700000001-IndexVerdictOverridesOfInquiries';
+import { CreateTemplateOverrides1795800000000 } from './1795800000000-CreateTemplateOverrides';
 
 /** In order of application; a landed migration is never edited, only followed by a new one. */
 export const MYSQL_MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MYSQL_MIGRATIONS = [
   AddSentMessageToFollowUps1795600000001,
   AddFingerprintToInquiries1795700000000,
   IndexVerdictOverridesOfInquiries1795700000001,
+  CreateTemplateOverrides1795800000000,
 ];
