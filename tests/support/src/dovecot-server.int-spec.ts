@@ -8,8 +8,19 @@ function message(n: number): Buffer {
   );
 }
 
-async function withClient<T>(server: DovecotServer, user: string, pass: string, work: (client: ImapFlow) => Promise<T>): Promise<T> {
-  const client = new ImapFlow({ host: server.host, port: server.port, secure: false, auth: { user, pass }, logger: false });
+async function withClient<T>(
+  server: DovecotServer,
+  user: string,
+  pass: string,
+  work: (client: ImapFlow) => Promise<T>,
+): Promise<T> {
+  const client = new ImapFlow({
+    host: server.host,
+    port: server.port,
+    secure: false,
+    auth: { user, pass },
+    logger: false,
+  });
   await client.connect();
   try {
     return await work(client);
@@ -20,7 +31,11 @@ async function withClient<T>(server: DovecotServer, user: string, pass: string, 
 
 function folderStatus(server: DovecotServer, folder: string): Promise<StatusObject> {
   return withClient(server, 'alice', 'secret', async (client) => {
-    const status = await client.status(folder, { messages: true, uidNext: true, uidValidity: true });
+    const status = await client.status(folder, {
+      messages: true,
+      uidNext: true,
+      uidValidity: true,
+    });
     if (!status) throw new Error(`no STATUS for ${folder}`);
     return status;
   });
@@ -48,7 +63,8 @@ describe('startDovecot', () => {
       const lock = await client.getMailboxLock('INBOX');
       try {
         const found: string[] = [];
-        for await (const item of client.fetch('1:*', { uid: true, envelope: true })) found.push(item.envelope?.subject ?? '');
+        for await (const item of client.fetch('1:*', { uid: true, envelope: true }))
+          found.push(item.envelope?.subject ?? '');
         return found;
       } finally {
         lock.release();
@@ -72,7 +88,13 @@ describe('startDovecot', () => {
 
   it('comes back with its mail after a restart, and is gone for new and open sessions while down', async () => {
     await server.appendMessages('alice', 'Survives', [message(7)]);
-    const open = new ImapFlow({ host: server.host, port: server.port, secure: false, auth: { user: 'alice', pass: 'secret' }, logger: false });
+    const open = new ImapFlow({
+      host: server.host,
+      port: server.port,
+      secure: false,
+      auth: { user: 'alice', pass: 'secret' },
+      logger: false,
+    });
     open.on('error', () => undefined);
     await open.connect();
     await server.shutdown();

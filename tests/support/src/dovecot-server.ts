@@ -1,10 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFile, chmod, chown, mkdir, mkdtemp, rename, rm, utimes, writeFile } from 'node:fs/promises';
+import {
+  appendFile,
+  chmod,
+  chown,
+  mkdir,
+  mkdtemp,
+  rename,
+  rm,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { DOVECOT_BINARIES, ensureBinaries } from './system-packages';
-import { freePort, portAccepts, run, logTail, sleep, terminate, track, waitUntil } from './process-utils';
+import {
+  freePort,
+  portAccepts,
+  run,
+  logTail,
+  sleep,
+  terminate,
+  track,
+  waitUntil,
+} from './process-utils';
 
 export interface DovecotServer {
   host: string;
@@ -135,7 +154,9 @@ export async function startDovecot(): Promise<DovecotServer> {
     doveadm,
     async addUser(name, password) {
       if (!/^[A-Za-z0-9._@-]+$/.test(name) || password.includes(':') || password.includes('\n')) {
-        throw new Error(`addUser: '${name}' is not a valid test login (letters, digits, . _ @ - only; no ':' in the password)`);
+        throw new Error(
+          `addUser: '${name}' is not a valid test login (letters, digits, . _ @ - only; no ':' in the password)`,
+        );
       }
       await appendFile(usersFile, `${name}:{PLAIN}${password}::::::\n`);
       // Dovecot re-reads the users file when its mtime (in whole seconds) changes, so two
@@ -158,7 +179,8 @@ export async function startDovecot(): Promise<DovecotServer> {
     async appendMessages(user, folder, raws) {
       const target = folderDir(user, folder);
       if (!existsSync(join(target, 'cur'))) {
-        if (folder.toUpperCase() === 'INBOX') await doveadm(['mailbox', 'status', '-u', user, 'messages', 'INBOX']);
+        if (folder.toUpperCase() === 'INBOX')
+          await doveadm(['mailbox', 'status', '-u', user, 'messages', 'INBOX']);
         else await doveadm(['mailbox', 'create', '-u', user, folder]);
       }
       const now = Math.floor(Date.now() / 1000);
@@ -173,9 +195,19 @@ export async function startDovecot(): Promise<DovecotServer> {
       }
     },
     async resetUidValidity(user, folder) {
-      const status = await doveadm(['-f', 'flow', 'mailbox', 'status', '-u', user, 'uidvalidity', folder]);
+      const status = await doveadm([
+        '-f',
+        'flow',
+        'mailbox',
+        'status',
+        '-u',
+        user,
+        'uidvalidity',
+        folder,
+      ]);
       const current = Number(/uidvalidity=(\d+)/.exec(status)?.[1]);
-      if (!Number.isFinite(current)) throw new Error(`resetUidValidity: no UIDVALIDITY for ${user}/${folder}: ${status}`);
+      if (!Number.isFinite(current))
+        throw new Error(`resetUidValidity: no UIDVALIDITY for ${user}/${folder}: ${status}`);
       const next = current + 1;
       const aside = `reset-${Date.now()}`;
       // Moving the messages out and back in gives them new UIDs under the new UIDVALIDITY.

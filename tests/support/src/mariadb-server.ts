@@ -89,7 +89,12 @@ export async function startMariaDb(options: StartMariaDbOptions = {}): Promise<M
     const server = spawn(binaries.mariadbd!, args, { stdio: 'ignore' });
     track(server);
     child = server;
-    await waitUntil('mariadbd', () => canQuery(url), server, () => logTail(errorLog));
+    await waitUntil(
+      'mariadbd',
+      () => canQuery(url),
+      server,
+      () => logTail(errorLog),
+    );
   };
 
   await start();
@@ -99,7 +104,9 @@ export async function startMariaDb(options: StartMariaDbOptions = {}): Promise<M
     async createDatabase(name) {
       const connection = await createConnection(url);
       try {
-        await connection.query(`CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+        await connection.query(
+          `CREATE DATABASE IF NOT EXISTS \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+        );
       } finally {
         await connection.end();
       }

@@ -5,13 +5,20 @@ import { createServer, Socket } from 'node:net';
 /** Runs a command to completion; the error names the command and carries its stderr. */
 export function run(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    execFile(command, args, { env: env ?? process.env, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) {
-        reject(new Error(`'${command} ${args.join(' ')}' failed: ${stderr.trim() || error.message}`));
-        return;
-      }
-      resolve(stdout);
-    });
+    execFile(
+      command,
+      args,
+      { env: env ?? process.env, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          reject(
+            new Error(`'${command} ${args.join(' ')}' failed: ${stderr.trim() || error.message}`),
+          );
+          return;
+        }
+        resolve(stdout);
+      },
+    );
   });
 }
 
@@ -45,7 +52,8 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
  * Waits until `probe` succeeds, failing early when the server process has already exited
@@ -61,7 +69,9 @@ export async function waitUntil(
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`${what} exited during start-up (${child.exitCode ?? child.signalCode}).\n${describe()}`);
+      throw new Error(
+        `${what} exited during start-up (${child.exitCode ?? child.signalCode}).\n${describe()}`,
+      );
     }
     if (await probe()) return;
     await sleep(100);
@@ -72,12 +82,18 @@ export async function waitUntil(
 export const portAccepts = (port: number) => () => canConnect(port);
 
 /** Resolves once the process has exited; sends `signal` first unless it is already gone. */
-export function terminate(child: ChildProcess, signal: NodeJS.Signals, timeoutMs = 30_000): Promise<void> {
+export function terminate(
+  child: ChildProcess,
+  signal: NodeJS.Signals,
+  timeoutMs = 30_000,
+): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`process ${child.pid} ignored ${signal} for ${timeoutMs / 1000}s and was killed`));
+      reject(
+        new Error(`process ${child.pid} ignored ${signal} for ${timeoutMs / 1000}s and was killed`),
+      );
     }, timeoutMs);
     child.once('exit', () => {
       clearTimeout(timer);

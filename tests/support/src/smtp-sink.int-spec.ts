@@ -46,7 +46,10 @@ describe('startSmtpServer', () => {
       ]);
       expect(replies.at(-2)).toMatch(/^250 /);
       expect(sink.messages).toHaveLength(1);
-      expect(sink.messages[0]).toMatchObject({ from: 'sales@example.org', to: ['buyer@example.com'] });
+      expect(sink.messages[0]).toMatchObject({
+        from: 'sales@example.org',
+        to: ['buyer@example.com'],
+      });
       expect(sink.messages[0]!.raw.toString()).toContain('Price list attached.');
     } finally {
       await sink.stop();
@@ -56,7 +59,11 @@ describe('startSmtpServer', () => {
   it('refuses mail without login when users are configured', async () => {
     const sink = await startSmtpServer({ users: { rep: 'pw' } });
     try {
-      const replies = await sendRaw(sink.port, ['EHLO test', 'MAIL FROM:<sales@example.org>', 'QUIT']);
+      const replies = await sendRaw(sink.port, [
+        'EHLO test',
+        'MAIL FROM:<sales@example.org>',
+        'QUIT',
+      ]);
       expect(replies[2]).toMatch(/^530 /);
       expect(sink.messages).toHaveLength(0);
     } finally {

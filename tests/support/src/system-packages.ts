@@ -45,7 +45,9 @@ export async function ensureBinaries(wanted: SystemBinary[]): Promise<Record<str
     }
     await aptInstall(packages);
   }
-  return Object.fromEntries(wanted.map((item) => [item.binary, findBinary(item.binary) ?? item.binary]));
+  return Object.fromEntries(
+    wanted.map((item) => [item.binary, findBinary(item.binary) ?? item.binary]),
+  );
 }
 
 async function aptInstall(packages: string[]): Promise<void> {

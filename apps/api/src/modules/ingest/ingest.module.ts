@@ -3,10 +3,11 @@ import { TriageContextModule } from '../triage/triage-context.module';
 import { IngestRepository } from './ingest.repository';
 import { InquiryTriageService } from './inquiry-triage.service';
 import { MessageIngestService } from './message-ingest.service';
+import { PendingTriageService } from './pending-triage.service';
 
 @Module({
   imports: [TriageContextModule],
-  providers: [IngestRepository, InquiryTriageService, MessageIngestService],
-  exports: [MessageIngestService, InquiryTriageService],
+  providers: [IngestRepository, InquiryTriageService, MessageIngestService, PendingTriageService],
+  exports: [MessageIngestService, InquiryTriageService, PendingTriageService],
 })
 export class IngestModule {}

@@ -13,6 +13,28 @@ import type { IngestOrigin } from './ingest.types';
 
 type ImapOrigin = Extract<IngestOrigin, { kind: 'imap' }>;
 
+/** An inquiry stored ahead of its triage, with what triaging it needs. */
+export interface PendingInquiry {
+  id: number;
+  receivedAt: Date;
+  contactId: number | null;
+  rawSha256: string;
+}
+
+export type TriageColumns = Pick<
+  InquiryEntity,
+  | 'verdict'
+  | 'spamScore'
+  | 'scamScore'
+  | 'spyScore'
+  | 'tier'
+  | 'language'
+  | 'slaDueAt'
+  | 'signals'
+  | 'fingerprint'
+  | 'triagedAt'
+>;
+
 /** Every query of the ingestion pipeline. */
 @Injectable()
 export class IngestRepository {
@@ -109,6 +131,60 @@ export class IngestRepository {
         createdAt: new Date(),
       }),
     );
+  }
+
+  /** The mailbox's untriaged inquiries after `afterId`, oldest first. */
+  async pendingInquiries(
+    mailboxId: number,
+    afterId: number,
+    limit: number,
+  ): Promise<PendingInquiry[]> {
+    const rows = await this.dataSource
+      .getRepository(InquiryEntity)
+      .createQueryBuilder('inquiry')
+      .innerJoin('inquiry.message', 'message')
+      .select([
+        'inquiry.id',
+        'inquiry.receivedAt',
+        'inquiry.contactId',
+        'message.id',
+        'message.rawSha256',
+      ])
+      .where('inquiry.mailboxId = :mailboxId', { mailboxId })
+      .andWhere('inquiry.triagedAt IS NULL')
+      .andWhere('inquiry.id > :afterId', { afterId })
+      .orderBy('inquiry.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map((row) => ({
+      id: row.id,
+      receivedAt: row.receivedAt,
+      contactId: row.contactId,
+      rawSha256: row.message!.rawSha256,
+    }));
+  }
+
+  /** Writes a deferred triage; false when the inquiry was triaged already (or is gone). */
+  async saveTriage(inquiryId: number, columns: TriageColumns): Promise<boolean> {
+    const result = await this.dataSource
+      .getRepository(InquiryEntity)
+      .update({ id: inquiryId, triagedAt: IsNull() }, { ...columns, updatedAt: new Date() });
+    return result.affected === 1;
+  }
+
+  /** Fills what triage learned about a contact into the fields still empty. */
+  async completeContact(
+    contactId: number,
+    details: { company?: string; country?: string },
+  ): Promise<void> {
+    const repository = this.dataSource.getRepository(ContactEntity);
+    const existing = await repository.findOneBy({ id: contactId });
+    if (!existing) return;
+    const changes: Partial<ContactEntity> = {};
+    if (!existing.company && details.company) changes.company = details.company.slice(0, 500);
+    if (!existing.country && details.country) changes.country = details.country;
+    if (Object.keys(changes).length > 0)
+      await repository.update({ id: contactId }, { ...changes, updatedAt: new Date() });
   }
 
   /** Finds or creates the contact; the unique address index settles concurrent creations. */

@@ -13,3 +13,15 @@ export type IngestResult =
   | { status: 'stored'; messageId: number; inquiryId: number | null }
   | { status: 'duplicate'; messageId: number }
   | { status: 'quarantined'; quarantineId: number; reason: string };
+
+export interface IngestOptions {
+  /**
+   * Store the inquiry untriaged (verdict and triagedAt null: pending) for PendingTriageService
+   * to triage later, so a sync's fetch loop does not wait for language detection and rules.
+   */
+  deferTriage?: boolean;
+  /** Addresses of our own mailboxes, read once per batch by a caller storing many messages. */
+  ownAddresses?: readonly string[];
+  /** The caller has just seen that nothing is stored at this IMAP position. */
+  positionChecked?: boolean;
+}

@@ -79,6 +79,28 @@ export class InquiryTriageService {
       country: result.marketplace?.country ?? result.claimedCountries[0],
     };
   }
+
+  /**
+   * Whether triage will read the message as a marketplace notification (platform sender and
+   * template both match), known before triage runs so a stored but untriaged relay is not
+   * threaded by its platform sender and templated subject.
+   */
+  isRelayed(message: NormalisedMessage): boolean {
+    const at = message.from?.address.lastIndexOf('@') ?? -1;
+    const sender =
+      at < 0
+        ? ''
+        : message
+            .from!.address.slice(at + 1)
+            .toLowerCase()
+            .replace(/\.$/, '');
+    return this.config.marketplaces.some(
+      (adapter) =>
+        adapter.senderDomains.some(
+          (domain) => sender === domain || sender.endsWith(`.${domain}`),
+        ) && adapter.layout.some((source) => new RegExp(source, 'imu').test(message.text)),
+    );
+  }
 }
 
 /** A bad TRIAGE_CONFIG stops the boot like any other invalid setting, naming file and key. */

@@ -75,6 +75,19 @@ describe('MessageIngestService (SQLite)', () => {
     expect(inquiry.receivedAt.toISOString()).toBe('2026-03-02T08:15:00.000Z');
   });
 
+  it('stores the HTML body sanitised: no scripts, handlers or remote images', async () => {
+    const html = Buffer.from(
+      'From: Ana Ruiz <ana.ruiz@buyer.example>\r\nTo: sales@seller.example\r\nSubject: LED panels\r\n' +
+        'Message-ID: <h1@buyer.example>\r\nMIME-Version: 1.0\r\nContent-Type: text/html; charset=utf-8\r\n\r\n' +
+        '<p onclick="steal()">Please quote <b>2000 pcs</b></p><script>alert(1)</script>' +
+        '<img src="https://track.example/p.gif">\r\n',
+    );
+    await ingest.ingestRaw(html, imap('INBOX', 1));
+    const message = await db.getRepository(MessageEntity).findOneByOrFail({});
+    expect(message.html).toContain('<b>2000 pcs</b>');
+    expect(message.html).not.toMatch(/script|onclick|track\.example/);
+  });
+
   it('stores a message found in two folders once, with two locations, and one inquiry', async () => {
     await ingest.ingestRaw(mail({}), imap('INBOX', 1));
     const second = await ingest.ingestRaw(mail({}), imap('Archive', 40));

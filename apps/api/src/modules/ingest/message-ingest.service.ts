@@ -1,12 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MalformedMessageError, type NormalisedMessage, parseMessage } from '@inquiry/mail';
+import {
+  MalformedMessageError,
+  type NormalisedMessage,
+  parseMessage,
+  sanitiseHtml,
+} from '@inquiry/mail';
 import { isDeadlock, isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
 import { TriageContextService } from '../triage/triage-context.service';
 import { dedupKey, messageIdKey, normaliseMessageId } from './dedup-key';
 import { IngestRepository } from './ingest.repository';
-import type { IngestOrigin, IngestResult } from './ingest.types';
-import { InquiryTriageService } from './inquiry-triage.service';
+import type { IngestOptions, IngestOrigin, IngestResult } from './ingest.types';
+import { type InquiryAssessment, InquiryTriageService } from './inquiry-triage.service';
 import { normaliseSubject } from './subject-threading';
 
 /** A reply this long after the last message with the same subject starts a new conversation. */
@@ -37,8 +42,12 @@ export class MessageIngestService {
     private readonly triageContext: TriageContextService,
   ) {}
 
-  async ingestRaw(raw: Buffer, origin: IngestOrigin): Promise<IngestResult> {
-    if (origin.kind === 'imap') {
+  async ingestRaw(
+    raw: Buffer,
+    origin: IngestOrigin,
+    options: IngestOptions = {},
+  ): Promise<IngestResult> {
+    if (origin.kind === 'imap' && !options.positionChecked) {
       const known = await this.repository.messageAt(origin);
       if (known !== null) return { status: 'duplicate', messageId: known };
     }
@@ -61,7 +70,7 @@ export class MessageIngestService {
 
     for (let attempt = 1; ; attempt += 1) {
       try {
-        return await this.store(parsed, raw.length, rawSha256, key, origin);
+        return await this.store(parsed, raw.length, rawSha256, key, origin, options);
       } catch (error) {
         if (isDeadlock(error) && attempt < DEADLOCK_RETRIES) continue;
         if (!isUniqueViolation(error)) throw error;
@@ -78,23 +87,22 @@ export class MessageIngestService {
     rawSha256: string,
     key: string,
     origin: IngestOrigin,
+    options: IngestOptions,
   ): Promise<IngestResult> {
     const now = new Date();
-    const outgoing = parsed.from !== undefined && (await this.isOwnAddress(parsed.from.address));
+    // The parser hands over the sender's HTML as written; only what is safe to show is stored.
+    const html = parsed.html ? sanitiseHtml(parsed.html) : '';
+    const outgoing =
+      parsed.from !== undefined &&
+      (await this.isOwnAddress(parsed.from.address, options.ownAddresses));
     const counterpart = outgoing ? parsed.to[0] : parsed.from;
     const sentAt = storableDate(parsed.date);
     const receivedAt =
       sentAt && sentAt.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS ? sentAt : now;
-    const context = outgoing ? undefined : await this.triageContext.forMessage(parsed, receivedAt);
-    const assessment = context && this.triage.assess(parsed, receivedAt, context);
-    if (assessment)
-      this.triageContext.remember({
-        fingerprint: assessment.fingerprint,
-        sender: parsed.from?.address,
-        receivedAt,
-      });
+    const assessment =
+      outgoing || options.deferTriage ? undefined : await this.assess(parsed, receivedAt);
 
-    const relayed = assessment?.relayed ?? false;
+    const relayed = assessment?.relayed ?? (!outgoing && this.triage.isRelayed(parsed));
     const contact =
       counterpart && counterpart.address.length <= MAX_ADDRESS_LENGTH
         ? await this.repository.upsertContact(
@@ -132,13 +140,18 @@ export class MessageIngestService {
         sentAt,
         headers: parsed.headers,
         text: fitColumn(parsed.text),
-        html: fitColumn(parsed.html),
+        html: fitColumn(html),
         attachments: parsed.attachments,
         problems: [
           ...parsed.problems,
-          ...(['text', 'html'] as const)
-            .filter((part) => fitColumn(parsed[part]) !== parsed[part])
-            .map((part) => ({
+          ...(
+            [
+              ['text', parsed.text],
+              ['html', html],
+            ] as const
+          )
+            .filter(([, body]) => fitColumn(body) !== body)
+            .map(([part]) => ({
               part,
               reason: `longer than ${LARGE_TEXT_BYTES} bytes; shortened here, whole in the raw message`,
             })),
@@ -152,7 +165,7 @@ export class MessageIngestService {
         createdAt: now,
       });
       if (origin.kind === 'imap') await this.repository.addLocation(message.id, origin, manager);
-      if (!assessment) return { status: 'stored', messageId: message.id, inquiryId: null };
+      if (outgoing) return { status: 'stored', messageId: message.id, inquiryId: null };
 
       const inquiry = await this.repository.insertInquiry(manager, {
         messageId: message.id,
@@ -161,16 +174,7 @@ export class MessageIngestService {
         contactId: contact?.id ?? null,
         status: 'new',
         assignee: null,
-        verdict: assessment.verdict,
-        spamScore: assessment.spamScore,
-        scamScore: assessment.scamScore,
-        spyScore: assessment.spyScore,
-        tier: assessment.tier,
-        language: assessment.language,
-        slaDueAt: assessment.slaDueAt,
-        signals: assessment.signals,
-        fingerprint: assessment.fingerprint,
-        triagedAt: now,
+        ...(assessment ? triageColumns(assessment, now) : PENDING_TRIAGE),
         verdictOverride: null,
         verdictOverrideBy: null,
         verdictOverrideAt: null,
@@ -180,6 +184,22 @@ export class MessageIngestService {
       });
       return { status: 'stored', messageId: message.id, inquiryId: inquiry.id };
     });
+  }
+
+  /** What makes a message ours (outgoing): read once for a batch, see IngestOptions.ownAddresses. */
+  ownAddresses(): Promise<string[]> {
+    return this.repository.ownAddresses();
+  }
+
+  private async assess(parsed: NormalisedMessage, receivedAt: Date): Promise<InquiryAssessment> {
+    const context = await this.triageContext.forMessage(parsed, receivedAt);
+    const assessment = this.triage.assess(parsed, receivedAt, context);
+    this.triageContext.remember({
+      fingerprint: assessment.fingerprint,
+      sender: parsed.from?.address,
+      receivedAt,
+    });
+    return assessment;
   }
 
   /**
@@ -223,12 +243,45 @@ export class MessageIngestService {
     return { status: 'quarantined', quarantineId: entry.id, reason: entry.reason };
   }
 
-  /** Read every time: a mailbox added a second ago must already make its Sent mail ours. */
-  private async isOwnAddress(address: string): Promise<boolean> {
-    const own = await this.repository.ownAddresses();
+  /**
+   * Read for every message (or batch): a mailbox added a second ago must already make its Sent
+   * mail ours.
+   */
+  private async isOwnAddress(address: string, known?: readonly string[]): Promise<boolean> {
+    const own = known ?? (await this.repository.ownAddresses());
     return own.some((candidate) => candidate.toLowerCase() === address.toLowerCase());
   }
 }
+
+/** The inquiry columns triage fills; PendingTriageService writes the same for a deferred one. */
+export function triageColumns(assessment: InquiryAssessment, at: Date) {
+  return {
+    verdict: assessment.verdict,
+    spamScore: assessment.spamScore,
+    scamScore: assessment.scamScore,
+    spyScore: assessment.spyScore,
+    tier: assessment.tier,
+    language: assessment.language,
+    slaDueAt: assessment.slaDueAt,
+    signals: assessment.signals,
+    fingerprint: assessment.fingerprint,
+    triagedAt: at,
+  };
+}
+
+/** An inquiry stored ahead of its triage: null verdict and triagedAt read as "pending". */
+const PENDING_TRIAGE = {
+  verdict: null,
+  spamScore: null,
+  scamScore: null,
+  spyScore: null,
+  tier: null,
+  language: null,
+  slaDueAt: null,
+  signals: null,
+  fingerprint: null,
+  triagedAt: null,
+};
 
 function fitColumn(text: string): string {
   if (text.length * 3 <= LARGE_TEXT_BYTES || Buffer.byteLength(text, 'utf8') <= LARGE_TEXT_BYTES)

@@ -12,6 +12,12 @@ export class FolderSyncReportDto {
 export class SyncReportDto {
   @ApiProperty() mailboxId!: number;
   @ApiProperty({ type: [FolderSyncReportDto] }) folders!: FolderSyncReportDto[];
+  @ApiProperty({
+    description: 'Until every folder was fetched and stored, inquiries pending triage',
+  })
+  ingestedMs!: number;
+  @ApiProperty({ description: 'Inquiries triaged after the folders were stored' })
+  triaged!: number;
   @ApiProperty() durationMs!: number;
 }
 

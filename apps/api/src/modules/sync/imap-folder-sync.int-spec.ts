@@ -21,7 +21,8 @@ describe('syncFolder', () => {
       cursor,
       batchSize,
       storeBatch: (messages) => {
-        for (const message of messages) stored.set(`${message.uidValidity}/${message.uid}`, message.raw);
+        for (const message of messages)
+          stored.set(`${message.uidValidity}/${message.uid}`, message.raw);
         return Promise.resolve();
       },
       saveCursor: (next) => {
@@ -35,7 +36,13 @@ describe('syncFolder', () => {
     });
 
   const connect = async (): Promise<ImapFlow> => {
-    const fresh = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user: 'sales', pass: 'pw' }, logger: false });
+    const fresh = new ImapFlow({
+      host: dovecot.host,
+      port: dovecot.port,
+      secure: false,
+      auth: { user: 'sales', pass: 'pw' },
+      logger: false,
+    });
     fresh.on('error', () => undefined);
     await fresh.connect();
     return fresh;
@@ -58,7 +65,8 @@ describe('syncFolder', () => {
     expect(checkpoints).toBe(20);
     expect(cursor).toMatchObject({ highestUid: 2000, messagesOnServer: 2000 });
     // IMAP delivers CRLF line ends whatever the maildir holds; the bytes are otherwise the same.
-    const digests = (raws: Buffer[]) => raws.map((raw) => sha256(raw.toString('latin1').replace(/\r\n/g, '\n'))).sort();
+    const digests = (raws: Buffer[]) =>
+      raws.map((raw) => sha256(raw.toString('latin1').replace(/\r\n/g, '\n'))).sort();
     expect(digests([...stored.values()])).toEqual(digests(corpus.slice(0, 2000)));
   });
 
@@ -97,7 +105,8 @@ describe('syncFolder', () => {
           cursor = next;
           return Promise.resolve();
         },
-        checkpoint: () => (++batches === 2 ? Promise.reject(new Error('lease lost')) : Promise.resolve()),
+        checkpoint: () =>
+          ++batches === 2 ? Promise.reject(new Error('lease lost')) : Promise.resolve(),
       }),
     ).rejects.toThrow('lease lost');
     expect(cursor!.highestUid).toBe(before.highestUid + 40);

@@ -1,6 +1,11 @@
 import { isUnchanged, type FolderCursor } from './imap-folder-sync';
 
-const cursor: FolderCursor = { uidValidity: 7, highestUid: 120, highestModseq: '900', messagesOnServer: 118 };
+const cursor: FolderCursor = {
+  uidValidity: 7,
+  highestUid: 120,
+  highestModseq: '900',
+  messagesOnServer: 118,
+};
 const same = { uidValidity: 7n, uidNext: 121, messages: 118, highestModseq: 900n };
 
 describe('isUnchanged', () => {

@@ -39,12 +39,15 @@ export interface FolderSyncResult {
 }
 
 /** The STATUS items that tell whether a folder changed since the cursor was written. */
-export function isUnchanged(cursor: FolderCursor | undefined, status: {
-  uidValidity?: bigint;
-  uidNext?: number;
-  messages?: number;
-  highestModseq?: bigint;
-}): boolean {
+export function isUnchanged(
+  cursor: FolderCursor | undefined,
+  status: {
+    uidValidity?: bigint;
+    uidNext?: number;
+    messages?: number;
+    highestModseq?: bigint;
+  },
+): boolean {
   if (!cursor || status.uidValidity === undefined || status.uidNext === undefined) return false;
   return (
     Number(status.uidValidity) === cursor.uidValidity &&
@@ -60,12 +63,20 @@ export function isUnchanged(cursor: FolderCursor | undefined, status: {
  * batches, the next batch downloading while the current one is being stored. A changed
  * UIDVALIDITY restarts from UID 1; the store deduplicates what it already has.
  */
-export async function syncFolder(client: ImapFlow, options: FolderSyncOptions): Promise<FolderSyncResult> {
+export async function syncFolder(
+  client: ImapFlow,
+  options: FolderSyncOptions,
+): Promise<FolderSyncResult> {
   const { folder, cursor } = options;
   // A server answers STATUS on the open folder from the session's own view, which only
   // learns of new mail at the next sync point; NOOP is that sync point.
   if (client.mailbox && client.mailbox.path === folder) await client.noop();
-  const status = await client.status(folder, { messages: true, uidNext: true, uidValidity: true, highestModseq: true });
+  const status = await client.status(folder, {
+    messages: true,
+    uidNext: true,
+    uidValidity: true,
+    highestModseq: true,
+  });
   if (!status) throw new Error(`STATUS ${folder} returned nothing`);
   if (cursor && isUnchanged(cursor, status)) {
     return { folder, skipped: true, fullResync: false, fetched: 0, cursor };
@@ -81,7 +92,8 @@ export async function syncFolder(client: ImapFlow, options: FolderSyncOptions): 
     const fullResync = !cursor || cursor.uidValidity !== uidValidity;
     const after = fullResync ? 0 : cursor.highestUid;
 
-    const found = mailbox.exists === 0 ? [] : await client.search({ uid: `${after + 1}:*` }, { uid: true });
+    const found =
+      mailbox.exists === 0 ? [] : await client.search({ uid: `${after + 1}:*` }, { uid: true });
     // `n:*` also matches the newest message when n is past the end, hence the filter.
     const uids = (found || []).filter((uid) => uid > after).sort((a, b) => a - b);
 
@@ -100,7 +112,9 @@ export async function syncFolder(client: ImapFlow, options: FolderSyncOptions): 
       download = following ? fetchBatch(client, following) : undefined;
       // A failed prefetch must not surface as an unhandled rejection while this batch is stored.
       download?.catch(() => undefined);
-      await options.storeBatch(messages.map((message) => ({ uid: message.uid, uidValidity, raw: message.source! })));
+      await options.storeBatch(
+        messages.map((message) => ({ uid: message.uid, uidValidity, raw: message.source! })),
+      );
       fetched += messages.length;
       next = { ...next, highestUid: batches[index]!.at(-1)! };
       await options.saveCursor(next);
@@ -121,12 +135,17 @@ export async function syncFolder(client: ImapFlow, options: FolderSyncOptions): 
 }
 
 async function fetchBatch(client: ImapFlow, uids: number[]): Promise<FetchMessageObject[]> {
-  const messages = await client.fetchAll(uids.join(','), { uid: true, source: true }, { uid: true });
+  const messages = await client.fetchAll(
+    uids.join(','),
+    { uid: true, source: true },
+    { uid: true },
+  );
   return messages.filter((message) => message.source !== undefined).sort((a, b) => a.uid - b.uid);
 }
 
 function chunk<T>(items: T[], size: number): T[][] {
   const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
+  for (let start = 0; start < items.length; start += size)
+    chunks.push(items.slice(start, start + size));
   return chunks;
 }

@@ -1,6 +1,7 @@
 import { ingestLanes, runLanes, threadingKeys } from './ingest-lanes';
 
-const mail = (headers: string, body = 'Please quote.') => Buffer.from(`${headers.trim().split('\n').join('\r\n')}\r\n\r\n${body}\r\n`);
+const mail = (headers: string, body = 'Please quote.') =>
+  Buffer.from(`${headers.trim().split('\n').join('\r\n')}\r\n\r\n${body}\r\n`);
 
 describe('threadingKeys', () => {
   it('reads Message-ID, In-Reply-To, every reference and the normalised subject, unfolding headers', () => {
@@ -11,12 +12,20 @@ References: <root@factory.example>
  <a@factory.example>
 Subject: RE: AW:  Quotation  request`);
     expect(threadingKeys(raw).sort()).toEqual(
-      ['id:a@factory.example', 'id:a@factory.example', 'id:b@importer.example', 'id:root@factory.example', 'subject:quotation request'].sort(),
+      [
+        'id:a@factory.example',
+        'id:a@factory.example',
+        'id:b@importer.example',
+        'id:root@factory.example',
+        'subject:quotation request',
+      ].sort(),
     );
   });
 
   it('ignores the body and copes with a message without headers', () => {
-    expect(threadingKeys(mail('From: x@example.com', 'Message-ID: <not-a-header@example.com>'))).toEqual([]);
+    expect(
+      threadingKeys(mail('From: x@example.com', 'Message-ID: <not-a-header@example.com>')),
+    ).toEqual([]);
     expect(threadingKeys(Buffer.alloc(0))).toEqual([]);
   });
 });
@@ -26,7 +35,9 @@ describe('ingestLanes', () => {
     const batch = [
       mail('Message-ID: <q1@buyer.example>\nSubject: Steel pipes'),
       mail('Message-ID: <other@else.example>\nSubject: Newsletter'),
-      mail('Message-ID: <r1@factory.example>\nIn-Reply-To: <q1@buyer.example>\nSubject: Re: Steel pipes'),
+      mail(
+        'Message-ID: <r1@factory.example>\nIn-Reply-To: <q1@buyer.example>\nSubject: Re: Steel pipes',
+      ),
       mail('Message-ID: <late@buyer.example>\nSubject: Fwd: Steel pipes'),
       mail('Subject: Sample request'),
     ];

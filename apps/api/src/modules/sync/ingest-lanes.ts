@@ -3,7 +3,8 @@ import { normaliseSubject } from '../ingest/subject-threading';
 
 /** Only the start of a message is read for its threading headers; they come first. */
 const HEADER_SCAN_BYTES = 64 * 1024;
-const THREADING_HEADER = /^(message-id|in-reply-to|references|subject)[ \t]*:(.*(?:\r?\n[ \t].*)*)/gim;
+const THREADING_HEADER =
+  /^(message-id|in-reply-to|references|subject)[ \t]*:(.*(?:\r?\n[ \t].*)*)/gim;
 
 /** Message-IDs and the subject a message could be threaded by, read from its raw header block. */
 export function threadingKeys(raw: Buffer): string[] {

@@ -1,4 +1,9 @@
-import { startDovecot, startMariaDb, type DovecotServer, type MariaDbServer } from '@inquiry/test-support';
+import {
+  startDovecot,
+  startMariaDb,
+  type DovecotServer,
+  type MariaDbServer,
+} from '@inquiry/test-support';
 import { loadSpamAssassinCorpus } from './test/spamassassin-corpus';
 import {
   eventually,
@@ -43,24 +48,35 @@ describe('IMAP sync under faults', () => {
   };
 
   const midSync = (mailboxId: number) =>
-    eventually(`${FAULT_AFTER} messages of mailbox ${mailboxId} in`, async () => (await positionsHandled(stack.dataSource, mailboxId)) >= FAULT_AFTER);
+    eventually(
+      `${FAULT_AFTER} messages of mailbox ${mailboxId} in`,
+      async () => (await positionsHandled(stack.dataSource, mailboxId)) >= FAULT_AFTER,
+    );
 
   /** Waits for the sync to finish, then checks every server message is in the database exactly once. */
   const expectEverythingOnce = async (user: string, mailboxId: number) => {
-    await eventually(`mailbox ${mailboxId} fully synced`, () => folderSynced(stack.dataSource, dovecot, user, mailboxId, 'INBOX'));
+    await eventually(`mailbox ${mailboxId} fully synced`, () =>
+      folderSynced(stack.dataSource, dovecot, user, mailboxId, 'INBOX'),
+    );
     const server = await serverUids(dovecot, user, 'INBOX');
     const onServer = await serverMessageIds(dovecot, user, 'pw', 'INBOX');
     const stored = await storedPositions(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
     const storedUids = [...stored.messageIdAt.keys()].sort((a, b) => a - b);
     expect([...storedUids, ...stored.quarantinedUids].sort((a, b) => a - b)).toEqual(server.uids);
     expect(storedUids.filter((uid) => stored.quarantinedUids.includes(uid))).toEqual([]);
-    const mismatched = storedUids.filter((uid) => (stored.messageIdAt.get(uid) ?? undefined) !== onServer.get(uid));
+    const mismatched = storedUids.filter(
+      (uid) => (stored.messageIdAt.get(uid) ?? undefined) !== onServer.get(uid),
+    );
     expect(mismatched).toEqual([]);
     expect(stored.duplicateMessageIds).toEqual([]);
   };
 
   beforeAll(async () => {
-    [dovecot, mariadb, corpus] = await Promise.all([startDovecot(), startMariaDb({ database: 'faults' }), loadSpamAssassinCorpus(3 * MAILBOX_SIZE)]);
+    [dovecot, mariadb, corpus] = await Promise.all([
+      startDovecot(),
+      startMariaDb({ database: 'faults' }),
+      loadSpamAssassinCorpus(3 * MAILBOX_SIZE),
+    ]);
     stack = await startSyncStack(mariadb.url);
   });
   afterEach(async () => {

@@ -48,7 +48,10 @@ describe('sync worker processes', () => {
     const owners = new Set<string>();
 
     await eventually('the mailbox fully synced', async () => {
-      const [row]: Array<{ lease_owner: string | null }> = await stack.dataSource.query('SELECT lease_owner FROM mailboxes WHERE id = ?', [mailboxId]);
+      const [row]: Array<{ lease_owner: string | null }> = await stack.dataSource.query(
+        'SELECT lease_owner FROM mailboxes WHERE id = ?',
+        [mailboxId],
+      );
       if (row?.lease_owner) owners.add(row.lease_owner);
       return folderSynced(stack.dataSource, dovecot, 'shared', mailboxId, 'INBOX');
     });
@@ -58,10 +61,14 @@ describe('sync worker processes', () => {
     const stored = await storedPositions(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
     const storedUids = [...stored.messageIdAt.keys()];
     expect([...storedUids, ...stored.quarantinedUids].sort((a, b) => a - b)).toEqual(server.uids);
-    expect(storedUids.filter((uid) => (stored.messageIdAt.get(uid) ?? undefined) !== onServer.get(uid))).toEqual([]);
+    expect(
+      storedUids.filter((uid) => (stored.messageIdAt.get(uid) ?? undefined) !== onServer.get(uid)),
+    ).toEqual([]);
     expect(stored.duplicateMessageIds).toEqual([]);
     expect(owners.size).toBe(1);
-    const leased = pair.filter((worker) => worker.output().includes(`mailbox ${mailboxId}: leased, syncing`));
+    const leased = pair.filter((worker) =>
+      worker.output().includes(`mailbox ${mailboxId}: leased, syncing`),
+    );
     expect(leased.map((worker) => worker.workerId)).toEqual([...owners]);
     expect(pair.every((worker) => worker.running())).toBe(true);
   });
@@ -70,16 +77,29 @@ describe('sync worker processes', () => {
     const seeds = [0, 1, 2, 1500, 2100, 2500].map((index) => corpus[index]!);
     const fuzzed = buildFuzzCorpus(seeds, 1000, FUZZ_SEED);
     const mailboxId = await stack.createMailbox(dovecot, 'fuzz', 'pw');
-    await dovecot.appendMessages('fuzz', 'INBOX', fuzzed.map((message) => message.raw));
+    await dovecot.appendMessages(
+      'fuzz',
+      'INBOX',
+      fuzzed.map((message) => message.raw),
+    );
     const worker = startWorker('worker-fuzz');
 
-    await eventually('every fuzzed message handled', () => folderSynced(stack.dataSource, dovecot, 'fuzz', mailboxId, 'INBOX'), 300_000);
+    await eventually(
+      'every fuzzed message handled',
+      () => folderSynced(stack.dataSource, dovecot, 'fuzz', mailboxId, 'INBOX'),
+      300_000,
+    );
 
     const server = await serverUids(dovecot, 'fuzz', 'INBOX');
     expect(server.uids).toHaveLength(1000);
     const stored = await storedPositions(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
-    expect([...stored.messageIdAt.keys(), ...stored.quarantinedUids].sort((a, b) => a - b)).toEqual(server.uids);
-    const reasons: Array<{ reason: string }> = await stack.dataSource.query('SELECT reason FROM quarantined_messages WHERE mailbox_id = ?', [mailboxId]);
+    expect([...stored.messageIdAt.keys(), ...stored.quarantinedUids].sort((a, b) => a - b)).toEqual(
+      server.uids,
+    );
+    const reasons: Array<{ reason: string }> = await stack.dataSource.query(
+      'SELECT reason FROM quarantined_messages WHERE mailbox_id = ?',
+      [mailboxId],
+    );
     expect(reasons.filter((row) => row.reason.trim() === '')).toEqual([]);
     expect(worker.running()).toBe(true);
     expect(worker.output()).not.toMatch(/Sync worker failed|Unhandled|uncaught/i);

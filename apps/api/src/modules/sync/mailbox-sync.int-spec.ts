@@ -34,10 +34,23 @@ describe('IMAP sync against Dovecot and MariaDB', () => {
     expect(first.folders[0]).toMatchObject({ folder: 'INBOX', fetched: 2000, fullResync: true });
     const server = await serverUids(dovecot, 'sales', 'INBOX');
     const afterFirst = await storedFor(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
-    expect([...afterFirst.uids, ...afterFirst.quarantinedUids].sort((a, b) => a - b)).toEqual(server.uids);
+    expect([...afterFirst.uids, ...afterFirst.quarantinedUids].sort((a, b) => a - b)).toEqual(
+      server.uids,
+    );
+
+    // Stored first, triaged after: by the end of the pass every inquiry was triaged, each once.
+    const [triage]: Array<{ inquiries: number | string; pending: number | string }> =
+      await stack.dataSource.query(
+        'SELECT COUNT(*) AS inquiries, COUNT(*) - COUNT(triaged_at) AS pending FROM inquiries WHERE mailbox_id = ?',
+        [mailboxId],
+      );
+    expect(Number(triage?.pending)).toBe(0);
+    expect(first.triaged).toBe(Number(triage?.inquiries));
+    expect(first.triaged).toBeGreaterThan(1900);
 
     const second = await sync.syncNow(mailboxId);
     expect(second.folders[0]).toMatchObject({ skipped: true, fetched: 0 });
+    expect(second.triaged).toBe(0);
 
     await dovecot.appendMessages('sales', 'INBOX', corpus.slice(2000, 2050));
     const third = await sync.syncNow(mailboxId);
@@ -51,11 +64,17 @@ describe('IMAP sync against Dovecot and MariaDB', () => {
     expect(resync.folders[0]).toMatchObject({ fullResync: true, fetched: 2050 });
     const renumbered = await serverUids(dovecot, 'sales', 'INBOX');
     const afterReset = await storedFor(stack.dataSource, mailboxId, 'INBOX', validity);
-    expect([...afterReset.uids, ...afterReset.quarantinedUids].sort((a, b) => a - b)).toEqual(renumbered.uids);
+    expect([...afterReset.uids, ...afterReset.quarantinedUids].sort((a, b) => a - b)).toEqual(
+      renumbered.uids,
+    );
     expect(afterReset.messages).toBe(afterNew.messages);
 
     const status = await sync.getStatus(mailboxId);
-    expect(status).toMatchObject({ messagesOnServer: 2050, consecutiveFailures: 0, lastError: null });
+    expect(status).toMatchObject({
+      messagesOnServer: 2050,
+      consecutiveFailures: 0,
+      lastError: null,
+    });
     expect(status.messagesStored + status.messagesQuarantined).toBe(2050);
   });
 
@@ -67,15 +86,28 @@ describe('IMAP sync against Dovecot and MariaDB', () => {
     let databaseDown = true;
     jest.spyOn(ingest, 'ingestRaw').mockImplementation((raw, origin) => {
       if (origin.kind === 'imap' && origin.mailboxId === mailboxId && origin.uid === 7) {
-        return Promise.reject(new TypeError("Cannot read properties of undefined (reading 'address')"));
+        return Promise.reject(
+          new TypeError("Cannot read properties of undefined (reading 'address')"),
+        );
       }
-      if (origin.kind === 'imap' && origin.mailboxId === mailboxId && origin.uid === 12 && databaseDown) {
-        return Promise.reject(Object.assign(new Error('Connection lost: The server closed the connection.'), { code: 'PROTOCOL_CONNECTION_LOST', fatal: true }));
+      if (
+        origin.kind === 'imap' &&
+        origin.mailboxId === mailboxId &&
+        origin.uid === 12 &&
+        databaseDown
+      ) {
+        return Promise.reject(
+          Object.assign(new Error('Connection lost: The server closed the connection.'), {
+            code: 'PROTOCOL_CONNECTION_LOST',
+            fatal: true,
+          }),
+        );
       }
       return ingestRaw(raw, origin);
     });
     try {
-      for (let pass = 1; pass <= 5; pass += 1) await expect(sync.syncNow(mailboxId)).rejects.toThrow();
+      for (let pass = 1; pass <= 5; pass += 1)
+        await expect(sync.syncNow(mailboxId)).rejects.toThrow();
       const server = await serverUids(dovecot, 'poison', 'INBOX');
       const stuck = await storedFor(stack.dataSource, mailboxId, 'INBOX', server.uidValidity);
       expect(stuck.quarantinedUids).toEqual([7]);
@@ -90,7 +122,9 @@ describe('IMAP sync against Dovecot and MariaDB', () => {
         'SELECT reason FROM quarantined_messages WHERE mailbox_id = ? AND uid = 7',
         [mailboxId],
       );
-      expect(row?.reason).toBe("ingestion failed 3 times: TypeError: Cannot read properties of undefined (reading 'address')");
+      expect(row?.reason).toBe(
+        "ingestion failed 3 times: TypeError: Cannot read properties of undefined (reading 'address')",
+      );
       expect((await sync.getStatus(mailboxId)).messagesQuarantined).toBe(1);
     } finally {
       jest.restoreAllMocks();

@@ -1,4 +1,9 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import {
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+} from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { MailboxSyncRepository } from './mailbox-sync.repository';
 import { MailboxSyncSession } from './mailbox-sync.session';
@@ -59,7 +64,15 @@ export class MailboxSyncProcessor implements OnApplicationBootstrap, OnApplicati
     const now = new Date();
     for (const mailboxId of await this.repository.findUnleased(now)) {
       if (this.sessions.has(mailboxId)) continue;
-      if (!(await this.repository.acquireLease(mailboxId, this.config.workerId, now, this.syncer.leaseUntil(now)))) continue;
+      if (
+        !(await this.repository.acquireLease(
+          mailboxId,
+          this.config.workerId,
+          now,
+          this.syncer.leaseUntil(now),
+        ))
+      )
+        continue;
       const mailbox = await this.repository.findMailbox(mailboxId);
       if (!mailbox) continue;
       const session = new MailboxSyncSession(

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, In } from 'typeorm';
 import {
   MailboxEntity,
   MailboxFolderStateEntity,
@@ -39,7 +39,9 @@ export class MailboxSyncRepository {
       .where('mailbox.enabled = :enabled', { enabled: true })
       .andWhere(
         new Brackets((free) =>
-          free.where('mailbox.lease_owner IS NULL').orWhere('mailbox.lease_expires_at < :now', { now }),
+          free
+            .where('mailbox.lease_owner IS NULL')
+            .orWhere('mailbox.lease_expires_at < :now', { now }),
         ),
       )
       .orderBy('mailbox.id')
@@ -112,10 +114,17 @@ export class MailboxSyncRepository {
   }
 
   async folderStates(mailboxId: number): Promise<MailboxFolderStateEntity[]> {
-    return this.dataSource.getRepository(MailboxFolderStateEntity).find({ where: { mailboxId }, order: { folder: 'ASC' } });
+    return this.dataSource
+      .getRepository(MailboxFolderStateEntity)
+      .find({ where: { mailboxId }, order: { folder: 'ASC' } });
   }
 
-  async saveCursor(mailboxId: number, folder: string, cursor: FolderCursor, at: Date): Promise<void> {
+  async saveCursor(
+    mailboxId: number,
+    folder: string,
+    cursor: FolderCursor,
+    at: Date,
+  ): Promise<void> {
     await this.dataSource.getRepository(MailboxFolderStateEntity).upsert(
       {
         mailboxId,
@@ -130,12 +139,37 @@ export class MailboxSyncRepository {
     );
   }
 
+  /** Which of `uids` are already stored or quarantined at this folder and UIDVALIDITY: one query each, for a whole batch. */
+  async handledUids(
+    mailboxId: number,
+    folder: string,
+    uidValidity: number,
+    uids: number[],
+  ): Promise<Set<number>> {
+    if (uids.length === 0) return new Set();
+    const where = { mailboxId, folder, uidValidity, uid: In(uids) };
+    const [stored, quarantined] = await Promise.all([
+      this.dataSource.getRepository(MessageLocationEntity).find({ select: { uid: true }, where }),
+      this.dataSource
+        .getRepository(QuarantinedMessageEntity)
+        .find({ select: { uid: true }, where }),
+    ]);
+    return new Set([...stored, ...quarantined].map((row) => Number(row.uid)));
+  }
+
   isQuarantined({ mailboxId, folder, uidValidity, uid }: ImapPosition): Promise<boolean> {
-    return this.dataSource.getRepository(QuarantinedMessageEntity).existsBy({ mailboxId, folder, uidValidity, uid });
+    return this.dataSource
+      .getRepository(QuarantinedMessageEntity)
+      .existsBy({ mailboxId, folder, uidValidity, uid });
   }
 
   /** Quarantines the message at an IMAP position, once: a position already quarantined is left as it is. */
-  async quarantine(position: ImapPosition, rawSha256: string, reason: string, at: Date): Promise<void> {
+  async quarantine(
+    position: ImapPosition,
+    rawSha256: string,
+    reason: string,
+    at: Date,
+  ): Promise<void> {
     if (await this.isQuarantined(position)) return;
     const { mailboxId, folder, uidValidity, uid } = position;
     await this.dataSource.getRepository(QuarantinedMessageEntity).insert({
@@ -151,7 +185,10 @@ export class MailboxSyncRepository {
   }
 
   /** Messages of each folder stored or quarantined under the folder's current UIDVALIDITY. */
-  async folderCounts(mailboxId: number, states: MailboxFolderStateEntity[]): Promise<FolderCounts[]> {
+  async folderCounts(
+    mailboxId: number,
+    states: MailboxFolderStateEntity[],
+  ): Promise<FolderCounts[]> {
     return Promise.all(
       states.map(async (state) => {
         const where = { mailboxId, folder: state.folder, uidValidity: state.uidValidity };

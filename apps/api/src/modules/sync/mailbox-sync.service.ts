@@ -50,7 +50,14 @@ export class MailboxSyncService {
     const mailbox = await this.repository.findMailbox(mailboxId);
     if (!mailbox) throw mailboxNotFound(mailboxId);
     const now = new Date();
-    if (!(await this.repository.acquireLease(mailboxId, this.syncer.workerId, now, this.syncer.leaseUntil(now)))) {
+    if (
+      !(await this.repository.acquireLease(
+        mailboxId,
+        this.syncer.workerId,
+        now,
+        this.syncer.leaseUntil(now),
+      ))
+    ) {
       const current = await this.repository.findMailbox(mailboxId);
       throw mailboxBusy(mailboxId, current?.leaseOwner ?? null, current?.leaseExpiresAt ?? null);
     }
@@ -76,7 +83,9 @@ export class MailboxSyncService {
     const mailbox = await this.repository.findMailbox(mailboxId);
     if (!mailbox) throw mailboxNotFound(mailboxId);
     const states = await this.repository.folderStates(mailboxId);
-    const counts = new Map((await this.repository.folderCounts(mailboxId, states)).map((count) => [count.folder, count]));
+    const counts = new Map(
+      (await this.repository.folderCounts(mailboxId, states)).map((count) => [count.folder, count]),
+    );
     const folders = states.map((state) => ({
       folder: state.folder,
       uidValidity: state.uidValidity,
@@ -86,7 +95,10 @@ export class MailboxSyncService {
       messagesStored: counts.get(state.folder)?.stored ?? 0,
       messagesQuarantined: counts.get(state.folder)?.quarantined ?? 0,
     }));
-    const leased = mailbox.leaseOwner !== null && mailbox.leaseExpiresAt !== null && mailbox.leaseExpiresAt > new Date();
+    const leased =
+      mailbox.leaseOwner !== null &&
+      mailbox.leaseExpiresAt !== null &&
+      mailbox.leaseExpiresAt > new Date();
     return {
       mailboxId,
       enabled: mailbox.enabled,

@@ -10,7 +10,10 @@ const BACKOFF_MAX_MS = 5 * 60_000;
 
 /** Exponential backoff with jitter: 1 s, 2 s, 4 s ... capped at 5 minutes. */
 export function backoffMs(consecutiveFailures: number, random = Math.random): number {
-  const exponential = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, consecutiveFailures - 1));
+  const exponential = Math.min(
+    BACKOFF_MAX_MS,
+    BACKOFF_BASE_MS * 2 ** Math.max(0, consecutiveFailures - 1),
+  );
   return Math.round(exponential * (0.75 + random() * 0.5));
 }
 
@@ -81,14 +84,19 @@ export class MailboxSyncSession {
         failures += 1;
         await this.disconnect();
         const delay = backoffMs(failures);
-        this.logger.warn(`mailbox ${this.mailbox.id}: retrying in ${Math.round(delay / 1000)} s (failure ${failures})`);
+        this.logger.warn(
+          `mailbox ${this.mailbox.id}: retrying in ${Math.round(delay / 1000)} s (failure ${failures})`,
+        );
         await this.pause(delay);
       }
     }
     clearInterval(this.renewTimer);
-    for (const waiter of this.waiters.splice(0)) waiter.reject(new Error(`sync of mailbox ${this.mailbox.id} stopped`));
+    for (const waiter of this.waiters.splice(0))
+      waiter.reject(new Error(`sync of mailbox ${this.mailbox.id} stopped`));
     await this.disconnect();
-    await this.repository.releaseLease(this.mailbox.id, this.syncer.workerId).catch(() => undefined);
+    await this.repository
+      .releaseLease(this.mailbox.id, this.syncer.workerId)
+      .catch(() => undefined);
   }
 
   private async connected(): Promise<ImapFlow> {
@@ -145,8 +153,16 @@ export class MailboxSyncSession {
 
   private async renew(): Promise<void> {
     try {
-      if (!(await this.repository.renewLease(this.mailbox.id, this.syncer.workerId, this.syncer.leaseUntil()))) {
-        this.logger.warn(`mailbox ${this.mailbox.id}: lease taken over by another worker; stopping`);
+      if (
+        !(await this.repository.renewLease(
+          this.mailbox.id,
+          this.syncer.workerId,
+          this.syncer.leaseUntil(),
+        ))
+      ) {
+        this.logger.warn(
+          `mailbox ${this.mailbox.id}: lease taken over by another worker; stopping`,
+        );
         this.stopped = true;
         this.wake?.();
       }

@@ -5,6 +5,7 @@ import { SecretBox } from '../../crypto/secret-box';
 import { BlobStore } from '../../storage/blob-store';
 import type { MailboxEntity } from '../../database/entities';
 import { MessageIngestService } from '../ingest/message-ingest.service';
+import { PendingTriageService } from '../ingest/pending-triage.service';
 import { createImapClient } from './imap-client.factory';
 import { syncFolder, type FetchedMessage, type FolderSyncResult } from './imap-folder-sync';
 import { ingestLanes, runLanes } from './ingest-lanes';
@@ -37,12 +38,17 @@ export interface FolderReport {
 export interface SyncReport {
   mailboxId: number;
   folders: FolderReport[];
+  /** From the start of the pass until every folder was fetched and stored (inquiries pending triage). */
+  ingestedMs: number;
+  /** Inquiries triaged after the folders were stored. */
+  triaged: number;
   durationMs: number;
 }
 
 /**
  * One sync pass over a leased mailbox: every configured folder in turn, each message piped
- * through ingestion, the cursor saved after each stored batch, the lease renewed as it goes.
+ * through ingestion, the cursor saved after each stored batch, the lease renewed as it goes;
+ * then the inquiries stored on the way are triaged, so the fetch loop never waits for triage.
  * Health (last success, last error, consecutive failures) is recorded either way.
  */
 @Injectable()
@@ -50,11 +56,17 @@ export class MailboxSyncer {
   private readonly logger = new Logger(MailboxSyncer.name);
   /** Failed ingestion attempts per message position (mailbox/folder/UIDVALIDITY/UID) in this process. */
   private readonly failedAttempts = new Map<string, number>();
+  /**
+   * Mailboxes whose pending inquiries this process has looked for: after that, only a pass
+   * that stored something has new ones, which keeps a no-change pass to the STATUS round trips.
+   */
+  private readonly pendingChecked = new Set<number>();
 
   constructor(
     private readonly config: AppConfig,
     private readonly repository: MailboxSyncRepository,
     private readonly ingest: MessageIngestService,
+    private readonly pendingTriage: PendingTriageService,
     private readonly secrets: SecretBox,
     private readonly blobs: BlobStore,
   ) {}
@@ -68,14 +80,18 @@ export class MailboxSyncer {
   }
 
   foldersOf(mailbox: MailboxEntity): string[] {
-    return mailbox.folders && mailbox.folders.length > 0 ? mailbox.folders : this.config.syncFolders;
+    return mailbox.folders && mailbox.folders.length > 0
+      ? mailbox.folders
+      : this.config.syncFolders;
   }
 
   async connect(mailbox: MailboxEntity): Promise<ImapFlow> {
     const client = createImapClient(mailbox, this.secrets.decrypt(mailbox.imapPasswordEncrypted));
     // Without a listener a dropped connection would be an uncaught 'error' event; the pass
     // that was using it fails on its own and is retried.
-    client.on('error', (error: Error) => this.logger.warn(`mailbox ${mailbox.id}: IMAP ${error.message}`));
+    client.on('error', (error: Error) =>
+      this.logger.warn(`mailbox ${mailbox.id}: IMAP ${error.message}`),
+    );
     await client.connect();
     return client;
   }
@@ -83,8 +99,15 @@ export class MailboxSyncer {
   /** Runs one pass with `client`, which the caller connected and will close. */
   async syncPass(mailbox: MailboxEntity, client: ImapFlow): Promise<SyncReport> {
     const started = Date.now();
+    const checkpoint = async () => {
+      if (!(await this.repository.renewLease(mailbox.id, this.workerId, this.leaseUntil()))) {
+        throw new LeaseLostError(mailbox.id);
+      }
+    };
     try {
-      const states = new Map((await this.repository.folderStates(mailbox.id)).map((state) => [state.folder, state]));
+      const states = new Map(
+        (await this.repository.folderStates(mailbox.id)).map((state) => [state.folder, state]),
+      );
       const folders: FolderReport[] = [];
       for (const folder of this.foldersOf(mailbox)) {
         const state = states.get(folder);
@@ -100,40 +123,88 @@ export class MailboxSyncer {
             : undefined,
           batchSize: BATCH_SIZE,
           storeBatch: (messages) => this.storeBatch(mailbox.id, folder, messages),
-          saveCursor: (cursor) => this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
-          checkpoint: async () => {
-            if (!(await this.repository.renewLease(mailbox.id, this.workerId, this.leaseUntil()))) {
-              throw new LeaseLostError(mailbox.id);
-            }
-          },
+          saveCursor: (cursor) =>
+            this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
+          checkpoint,
         });
-        folders.push({ folder, skipped: result.skipped, fullResync: result.fullResync, fetched: result.fetched });
+        folders.push({
+          folder,
+          skipped: result.skipped,
+          fullResync: result.fullResync,
+          fetched: result.fetched,
+        });
+      }
+      const ingestedMs = Date.now() - started;
+      let triaged = 0;
+      if (!this.pendingChecked.has(mailbox.id) || folders.some((folder) => folder.fetched > 0)) {
+        triaged = await this.pendingTriage.triagePending(mailbox.id, checkpoint);
+        this.pendingChecked.add(mailbox.id);
       }
       await this.repository.recordSuccess(mailbox.id, new Date());
-      return { mailboxId: mailbox.id, folders, durationMs: Date.now() - started };
+      return {
+        mailboxId: mailbox.id,
+        folders,
+        ingestedMs,
+        triaged,
+        durationMs: Date.now() - started,
+      };
     } catch (error) {
       await this.recordFailure(mailbox.id, error);
       throw error;
     }
   }
 
-  private async storeBatch(mailboxId: number, folder: string, messages: FetchedMessage[]): Promise<void> {
+  /**
+   * What the batch needs from the database is read once for all of it: the positions already
+   * handled (a batch cut short is fetched again) and our own addresses.
+   */
+  private async storeBatch(
+    mailboxId: number,
+    folder: string,
+    fetched: FetchedMessage[],
+  ): Promise<void> {
+    const uidValidity = fetched[0]?.uidValidity ?? 0;
+    const [handled, ownAddresses] = await Promise.all([
+      this.repository.handledUids(
+        mailboxId,
+        folder,
+        uidValidity,
+        fetched.map((message) => message.uid),
+      ),
+      this.ingest.ownAddresses(),
+    ]);
+    const messages = fetched.filter((message) => !handled.has(message.uid));
     const lanes = ingestLanes(messages.map((message) => message.raw));
-    const results = await runLanes(lanes, INGEST_CONCURRENCY, (index) => this.storeMessage(mailboxId, folder, messages[index]!));
+    const results = await runLanes(lanes, INGEST_CONCURRENCY, (index) =>
+      this.storeMessage(mailboxId, folder, messages[index]!, ownAddresses),
+    );
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
   }
 
-  private async storeMessage(mailboxId: number, folder: string, message: FetchedMessage): Promise<void> {
-    const origin = { kind: 'imap' as const, mailboxId, folder, uidValidity: message.uidValidity, uid: message.uid };
+  private async storeMessage(
+    mailboxId: number,
+    folder: string,
+    message: FetchedMessage,
+    ownAddresses: string[],
+  ): Promise<void> {
+    const origin = {
+      kind: 'imap' as const,
+      mailboxId,
+      folder,
+      uidValidity: message.uidValidity,
+      uid: message.uid,
+    };
     const position = `${mailboxId}/${folder}/${message.uidValidity}/${message.uid}`;
     try {
-      await this.ingest.ingestRaw(message.raw, origin);
+      await this.ingest.ingestRaw(message.raw, origin, {
+        deferTriage: true,
+        ownAddresses,
+        positionChecked: true,
+      });
       this.failedAttempts.delete(position);
     } catch (error) {
       if (isTransientError(error)) throw error;
-      // Quarantined on an earlier pass that did not get to move the cursor past it.
-      if (await this.repository.isQuarantined(origin)) return;
       const attempts = (this.failedAttempts.get(position) ?? 0) + 1;
       if (attempts < MAX_INGEST_ATTEMPTS) {
         this.failedAttempts.set(position, attempts);
@@ -142,7 +213,12 @@ export class MailboxSyncer {
       this.failedAttempts.delete(position);
       const reason = `ingestion failed ${attempts} times: ${describeError(error)}`;
       this.logger.warn(`mailbox ${mailboxId} ${folder} UID ${message.uid} quarantined: ${reason}`);
-      await this.repository.quarantine(origin, await this.blobs.put(message.raw), reason, new Date());
+      await this.repository.quarantine(
+        origin,
+        await this.blobs.put(message.raw),
+        reason,
+        new Date(),
+      );
     }
   }
 
@@ -153,7 +229,9 @@ export class MailboxSyncer {
     try {
       await this.repository.recordFailure(mailboxId, message, new Date());
     } catch (recordError) {
-      this.logger.error(`mailbox ${mailboxId}: could not record the failure: ${String(recordError)}`);
+      this.logger.error(
+        `mailbox ${mailboxId}: could not record the failure: ${String(recordError)}`,
+      );
     }
   }
 }

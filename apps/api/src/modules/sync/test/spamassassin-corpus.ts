@@ -13,11 +13,14 @@ export function corporaDir(): string {
 export async function loadSpamAssassinCorpus(limit?: number): Promise<Buffer[]> {
   const base = join(corporaDir(), 'spamassassin-dev');
   if (!existsSync(base)) {
-    throw new Error(`corpus directory ${base} is missing: put the dev corpora beside the repository or set CORPORA_DIR`);
+    throw new Error(
+      `corpus directory ${base} is missing: put the dev corpora beside the repository or set CORPORA_DIR`,
+    );
   }
   const files: string[] = [];
   for (const label of ['ham', 'spam']) {
-    for (const name of (await readdir(join(base, label))).sort()) files.push(join(base, label, name));
+    for (const name of (await readdir(join(base, label))).sort())
+      files.push(join(base, label, name));
   }
   return Promise.all(files.slice(0, limit).map((file) => readFile(file)));
 }

@@ -12,7 +12,12 @@ import type { DovecotServer } from '@inquiry/test-support';
 import { type AppConfig, loadConfig } from '../../../config/app-config';
 import { CoreModule } from '../../../core.module';
 import { SecretBox } from '../../../crypto/secret-box';
-import { MailboxEntity, MessageEntity, MessageLocationEntity, QuarantinedMessageEntity } from '../../../database/entities';
+import {
+  MailboxEntity,
+  MessageEntity,
+  MessageLocationEntity,
+  QuarantinedMessageEntity,
+} from '../../../database/entities';
 import { normaliseMessageId } from '../../ingest/dedup-key';
 import { SyncModule } from '../sync.module';
 
@@ -20,11 +25,16 @@ const API_ROOT = resolve(__dirname, '../../../..');
 
 /** A fresh database on the run's MariaDB (TEST_DB_URL), so each test file starts empty. */
 export async function createTestDatabase(serverUrl = process.env.TEST_DB_URL): Promise<string> {
-  if (!serverUrl) throw new Error('TEST_DB_URL is not set: run through jest.int.config.js (its globalSetup starts MariaDB)');
+  if (!serverUrl)
+    throw new Error(
+      'TEST_DB_URL is not set: run through jest.int.config.js (its globalSetup starts MariaDB)',
+    );
   const name = `sync_${randomBytes(4).toString('hex')}`;
   const connection = await createConnection(serverUrl);
   try {
-    await connection.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+    await connection.query(
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
   } finally {
     await connection.end();
   }
@@ -39,12 +49,20 @@ export interface SyncStack {
   dataSource: DataSource;
   /** Environment that makes a worker process use the same database, blobs and key. */
   env: Record<string, string>;
-  createMailbox(dovecot: DovecotServer, user: string, password: string, folders?: string[]): Promise<number>;
+  createMailbox(
+    dovecot: DovecotServer,
+    user: string,
+    password: string,
+    folders?: string[],
+  ): Promise<number>;
   close(): Promise<void>;
 }
 
 /** The service's core and sync modules on `dbUrl`, blobs and secret key under a temp dir. */
-export async function startSyncStack(dbUrl: string, extraEnv: Record<string, string> = {}): Promise<SyncStack> {
+export async function startSyncStack(
+  dbUrl: string,
+  extraEnv: Record<string, string> = {},
+): Promise<SyncStack> {
   const dir = await mkdtemp(join(tmpdir(), 'inquiry-sync-'));
   const env = {
     DB_URL: dbUrl,
@@ -113,10 +131,19 @@ export interface StoredCounts {
 }
 
 /** What the database holds for one folder of a mailbox under the given UIDVALIDITY. */
-export async function storedFor(dataSource: DataSource, mailboxId: number, folder: string, uidValidity: number): Promise<StoredCounts> {
+export async function storedFor(
+  dataSource: DataSource,
+  mailboxId: number,
+  folder: string,
+  uidValidity: number,
+): Promise<StoredCounts> {
   const where = { mailboxId, folder, uidValidity };
-  const locations = await dataSource.getRepository(MessageLocationEntity).find({ where, select: { uid: true } });
-  const quarantined = await dataSource.getRepository(QuarantinedMessageEntity).find({ where, select: { uid: true } });
+  const locations = await dataSource
+    .getRepository(MessageLocationEntity)
+    .find({ where, select: { uid: true } });
+  const quarantined = await dataSource
+    .getRepository(QuarantinedMessageEntity)
+    .find({ where, select: { uid: true } });
   return {
     uids: locations.map((location) => location.uid).sort((a, b) => a - b),
     quarantinedUids: quarantined.map((row) => row.uid!).sort((a, b) => a - b),
@@ -125,16 +152,45 @@ export async function storedFor(dataSource: DataSource, mailboxId: number, folde
 }
 
 /** UIDVALIDITY and UIDs of a folder as the server has them now. */
-export async function serverUids(dovecot: DovecotServer, user: string, folder: string): Promise<{ uidValidity: number; uids: number[] }> {
-  const status = await dovecot.doveadm(['-f', 'flow', 'mailbox', 'status', '-u', user, 'uidvalidity', folder]);
+export async function serverUids(
+  dovecot: DovecotServer,
+  user: string,
+  folder: string,
+): Promise<{ uidValidity: number; uids: number[] }> {
+  const status = await dovecot.doveadm([
+    '-f',
+    'flow',
+    'mailbox',
+    'status',
+    '-u',
+    user,
+    'uidvalidity',
+    folder,
+  ]);
   const uidValidity = Number(/uidvalidity=(\d+)/.exec(status)?.[1]);
-  const listing = await dovecot.doveadm(['-f', 'flow', 'fetch', '-u', user, 'uid', 'mailbox', folder, 'all']);
-  const uids = [...listing.matchAll(/uid=(\d+)/g)].map((match) => Number(match[1])).sort((a, b) => a - b);
+  const listing = await dovecot.doveadm([
+    '-f',
+    'flow',
+    'fetch',
+    '-u',
+    user,
+    'uid',
+    'mailbox',
+    folder,
+    'all',
+  ]);
+  const uids = [...listing.matchAll(/uid=(\d+)/g)]
+    .map((match) => Number(match[1]))
+    .sort((a, b) => a - b);
   return { uidValidity, uids };
 }
 
 /** Polls `probe` until it returns true, failing with `what` after `timeoutMs`. */
-export async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+export async function eventually(
+  what: string,
+  probe: () => Promise<boolean>,
+  timeoutMs = 120_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (await probe()) return;
@@ -144,8 +200,19 @@ export async function eventually(what: string, probe: () => Promise<boolean>, ti
 }
 
 /** Message-ID (normalised, undefined when missing) of every message in a folder, by UID, as the server has them. */
-export async function serverMessageIds(dovecot: DovecotServer, user: string, password: string, folder: string): Promise<Map<number, string | undefined>> {
-  const client = new ImapFlow({ host: dovecot.host, port: dovecot.port, secure: false, auth: { user, pass: password }, logger: false });
+export async function serverMessageIds(
+  dovecot: DovecotServer,
+  user: string,
+  password: string,
+  folder: string,
+): Promise<Map<number, string | undefined>> {
+  const client = new ImapFlow({
+    host: dovecot.host,
+    port: dovecot.port,
+    secure: false,
+    auth: { user, pass: password },
+    logger: false,
+  });
   await client.connect();
   const lock = await client.getMailboxLock(folder, { readOnly: true });
   try {
@@ -169,12 +236,18 @@ export interface StoredPositions {
 }
 
 /** What the database holds for one folder, read with plain SQL so it is independent of the code under test. */
-export async function storedPositions(dataSource: DataSource, mailboxId: number, folder: string, uidValidity: number): Promise<StoredPositions> {
-  const locations: Array<{ uid: number | string; message_id: string | null }> = await dataSource.query(
-    'SELECT l.uid, m.message_id FROM message_locations l JOIN messages m ON m.id = l.message_id ' +
-      'WHERE l.mailbox_id = ? AND l.folder = ? AND l.uid_validity = ?',
-    [mailboxId, folder, uidValidity],
-  );
+export async function storedPositions(
+  dataSource: DataSource,
+  mailboxId: number,
+  folder: string,
+  uidValidity: number,
+): Promise<StoredPositions> {
+  const locations: Array<{ uid: number | string; message_id: string | null }> =
+    await dataSource.query(
+      'SELECT l.uid, m.message_id FROM message_locations l JOIN messages m ON m.id = l.message_id ' +
+        'WHERE l.mailbox_id = ? AND l.folder = ? AND l.uid_validity = ?',
+      [mailboxId, folder, uidValidity],
+    );
   const quarantined: Array<{ uid: number | string }> = await dataSource.query(
     'SELECT uid FROM quarantined_messages WHERE mailbox_id = ? AND folder = ? AND uid_validity = ?',
     [mailboxId, folder, uidValidity],
@@ -190,7 +263,13 @@ export async function storedPositions(dataSource: DataSource, mailboxId: number,
 }
 
 /** True once every UID the server lists for the folder is stored or quarantined (false while the database is away). */
-export async function folderSynced(dataSource: DataSource, dovecot: DovecotServer, user: string, mailboxId: number, folder: string): Promise<boolean> {
+export async function folderSynced(
+  dataSource: DataSource,
+  dovecot: DovecotServer,
+  user: string,
+  mailboxId: number,
+  folder: string,
+): Promise<boolean> {
   try {
     const server = await serverUids(dovecot, user, folder);
     const stored = await storedFor(dataSource, mailboxId, folder, server.uidValidity);
@@ -229,11 +308,15 @@ export interface WorkerProcess {
  * under test, against the stack's database, blobs and key.
  */
 export function startWorkerProcess(stack: SyncStack, workerId: string): WorkerProcess {
-  const child = spawn(process.execPath, ['-r', '@inquiry/test-support/register', 'src/modules/sync/sync-worker.main.ts'], {
-    cwd: API_ROOT,
-    env: { ...process.env, ...stack.env, SYNC_WORKER: 'on', WORKER_ID: workerId, NO_COLOR: '1' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['-r', '@inquiry/test-support/register', 'src/modules/sync/sync-worker.main.ts'],
+    {
+      cwd: API_ROOT,
+      env: { ...process.env, ...stack.env, SYNC_WORKER: 'on', WORKER_ID: workerId, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
