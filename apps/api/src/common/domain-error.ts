@@ -27,6 +27,7 @@ export enum ErrorCode {
   MailboxCannotSend = 'MAILBOX_CANNOT_SEND',
   IdempotencyKeyReused = 'IDEMPOTENCY_KEY_REUSED',
   TemplateNotFound = 'TEMPLATE_NOT_FOUND',
+  RecipientUnconfirmed = 'RECIPIENT_UNCONFIRMED',
 }
 
 export interface FieldProblem {

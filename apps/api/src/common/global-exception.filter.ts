@@ -38,6 +38,7 @@ const STATUS: Record<ErrorCode, HttpStatus> = {
   [ErrorCode.MailboxCannotSend]: HttpStatus.CONFLICT,
   [ErrorCode.IdempotencyKeyReused]: HttpStatus.UNPROCESSABLE_ENTITY,
   [ErrorCode.TemplateNotFound]: HttpStatus.NOT_FOUND,
+  [ErrorCode.RecipientUnconfirmed]: HttpStatus.CONFLICT,
 };
 
 export interface ErrorBody {

@@ -88,6 +88,19 @@ export class DraftEntity {
   @Column({ type: 'varchar', length: 1000, nullable: true })
   overrideReason!: string | null;
 
+  /**
+   * The recipients a rep confirmed for a reply to a Reply-To that triage found suspicious,
+   * who and when: sending needs them to match where the reply would go.
+   */
+  @Column({ type: 'varchar', length: 1000, nullable: true })
+  recipientConfirmed!: string | null;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  recipientConfirmedBy!: string | null;
+
+  @Column(dateColumn({ nullable: true }))
+  recipientConfirmedAt!: Date | null;
+
   @Column(dateColumn())
   createdAt!: Date;
 

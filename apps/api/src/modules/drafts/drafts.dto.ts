@@ -81,6 +81,17 @@ export class ApproveDraftDto {
   @IsNotEmpty()
   @MaxLength(1000)
   overrideReason?: string;
+
+  @ApiPropertyOptional({
+    example: 'ana.compras@gmail.example',
+    description:
+      'Required when the draft warns about a suspicious Reply-To: the recipient address(es) exactly as in `recipients`, comma-separated. Recorded with who and when.',
+  })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  confirmRecipient?: string;
 }
 
 export class ForbiddenPhraseHitDto {
@@ -106,6 +117,23 @@ export class OverrideDto {
   @ApiProperty() reason!: string;
 }
 
+export class RecipientDto {
+  @ApiProperty() address!: string;
+  @ApiProperty() name!: string;
+}
+
+export class RecipientWarningDto {
+  @ApiProperty({ enum: ['reply-to-mismatch'] }) code!: 'reply-to-mismatch';
+  @ApiProperty() message!: string;
+  @ApiProperty({ description: 'What triage saw' }) detail!: string;
+}
+
+export class RecipientConfirmationDto {
+  @ApiProperty({ description: 'The addresses confirmed' }) recipients!: string;
+  @ApiProperty() by!: string;
+  @ApiProperty() at!: Date;
+}
+
 export class TemplateChoiceDto {
   @ApiProperty() templateId!: string;
   @ApiProperty() reason!: string;
@@ -124,6 +152,21 @@ export class DraftResponseDto {
   @ApiProperty({ type: [DraftAttachmentDto] }) attachments!: DraftAttachmentDto[];
   @ApiProperty({ type: [ForbiddenPhraseHitDto], description: 'Empty when the draft is clean' })
   flags!: ForbiddenPhraseHitDto[];
+  @ApiProperty({
+    type: [RecipientDto],
+    description:
+      "Where the reply goes: the buyer's Reply-To when the message has one, else the sender",
+  })
+  recipients!: RecipientDto[];
+  @ApiProperty({ enum: ['reply-to', 'from'] }) recipientSource!: 'reply-to' | 'from';
+  @ApiProperty({
+    type: [RecipientWarningDto],
+    description:
+      'A Reply-To that triage flags as a scam signal: approving needs `confirmRecipient`, sending needs that confirmation',
+  })
+  warnings!: RecipientWarningDto[];
+  @ApiProperty({ type: RecipientConfirmationDto, nullable: true })
+  recipientConfirmation!: RecipientConfirmationDto | null;
   @ApiProperty({ enum: DRAFT_STATUSES }) status!: DraftStatus;
   @ApiProperty({ type: String, nullable: true }) approvedBy!: string | null;
   @ApiProperty({ type: Date, nullable: true }) approvedAt!: Date | null;

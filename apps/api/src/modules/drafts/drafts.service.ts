@@ -31,6 +31,12 @@ import type {
 } from './drafts.dto';
 import { TemplatesService } from '../templates/templates.service';
 import { DraftsRepository, type InquiryForReply } from './drafts.repository';
+import {
+  recipientKey,
+  type RecipientWarning,
+  recipientWarnings,
+  replyRecipient,
+} from './reply-recipient';
 import { asValidationError } from './reply.errors';
 
 /** A draft another feature prepares: a sample offer or a quotation's cover mail. */
@@ -128,19 +134,23 @@ export class DraftsService {
       overrideBy: null,
       overrideAt: null,
       overrideReason: null,
+      recipientConfirmed: null,
+      recipientConfirmedBy: null,
+      recipientConfirmedAt: null,
       createdAt: now,
       updatedAt: now,
     });
-    return toResponse(draft);
+    return toResponse(draft, inquiry);
   }
 
   async get(id: number): Promise<DraftResponseDto> {
-    return toResponse(await this.find(id));
+    const draft = await this.find(id);
+    return toResponse(draft, await this.inquiry(draft.inquiryId));
   }
 
   async list(inquiryId: number): Promise<DraftResponseDto[]> {
-    await this.inquiry(inquiryId);
-    return (await this.repository.draftsOf(inquiryId)).map(toResponse);
+    const inquiry = await this.inquiry(inquiryId);
+    return (await this.repository.draftsOf(inquiryId)).map((draft) => toResponse(draft, inquiry));
   }
 
   /** Any edit withdraws approval: what was approved is no longer what would be sent. */
@@ -172,6 +182,9 @@ export class DraftsService {
       overrideBy: null,
       overrideAt: null,
       overrideReason: null,
+      recipientConfirmed: null,
+      recipientConfirmedBy: null,
+      recipientConfirmedAt: null,
       updatedAt: new Date(),
     };
     if (!(await this.repository.updateUnsent(id, changes))) throw alreadySent(id);
@@ -189,7 +202,33 @@ export class DraftsService {
         draft.flags,
       );
     }
+    const recipient = await this.recipientCheck(draft);
+    if (recipient.warnings.length > 0 && dto.confirmRecipient === undefined) {
+      throw new DomainError(
+        ErrorCode.RecipientUnconfirmed,
+        `draft ${id} would go to ${recipient.key}: ${recipient.warnings[0]!.message}`,
+        [],
+        recipient.warnings,
+      );
+    }
+    if (
+      dto.confirmRecipient !== undefined &&
+      normaliseAddresses(dto.confirmRecipient) !== recipient.key
+    ) {
+      const reason = `must be the reply's recipients, ${recipient.key}`;
+      throw new DomainError(ErrorCode.ValidationFailed, `confirmRecipient: ${reason}`, [
+        { field: 'confirmRecipient', reason },
+      ]);
+    }
     const now = new Date();
+    const confirmation =
+      recipient.warnings.length > 0
+        ? {
+            recipientConfirmed: recipient.key,
+            recipientConfirmedBy: rep,
+            recipientConfirmedAt: now,
+          }
+        : { recipientConfirmed: null, recipientConfirmedBy: null, recipientConfirmedAt: null };
     const override =
       draft.flags.length > 0
         ? { overrideBy: rep, overrideAt: now, overrideReason: dto.overrideReason ?? null }
@@ -199,6 +238,7 @@ export class DraftsService {
       approvedBy: rep,
       approvedAt: now,
       ...override,
+      ...confirmation,
       updatedAt: now,
     });
     if (!approved) throw alreadySent(id);
@@ -223,7 +263,25 @@ export class DraftsService {
         draft.flags,
       );
     }
+    const recipient = await this.recipientCheck(draft);
+    if (recipient.warnings.length > 0 && draft.recipientConfirmed !== recipient.key) {
+      throw new DomainError(
+        ErrorCode.RecipientUnconfirmed,
+        `draft ${id} would go to ${recipient.key}, which nobody has confirmed: ${recipient.warnings[0]!.message} Approve it again with confirmRecipient.`,
+        [],
+        recipient.warnings,
+      );
+    }
     return draft;
+  }
+
+  /** Where the reply goes and what the rep must confirm, from the inquiry as triaged now. */
+  private async recipientCheck(
+    draft: DraftEntity,
+  ): Promise<{ key: string; warnings: RecipientWarning[] }> {
+    const inquiry = await this.inquiry(draft.inquiryId);
+    const recipient = replyRecipient(inquiry.message);
+    return { key: recipientKey(recipient), warnings: recipientWarnings(inquiry, recipient) };
   }
 
   async senderProfile(rep: string): Promise<SenderProfileResponseDto> {
@@ -334,6 +392,14 @@ export function nextWorkingDay(from: Date): string {
   return day.toISOString().slice(0, 10);
 }
 
+function normaliseAddresses(list: string): string {
+  return list
+    .split(',')
+    .map((address) => address.trim().toLowerCase())
+    .filter((address) => address !== '')
+    .join(', ');
+}
+
 function assertNotSent(draft: DraftEntity): void {
   if (draft.status === 'sent') throw alreadySent(draft.id);
 }
@@ -345,7 +411,8 @@ function alreadySent(id: number): DomainError {
   );
 }
 
-export function toResponse(draft: DraftEntity): DraftResponseDto {
+function toResponse(draft: DraftEntity, inquiry: InquiryForReply): DraftResponseDto {
+  const recipient = replyRecipient(inquiry.message);
   return {
     id: draft.id,
     inquiryId: draft.inquiryId,
@@ -364,6 +431,17 @@ export function toResponse(draft: DraftEntity): DraftResponseDto {
       index,
       locale,
     })),
+    recipients: recipient.addresses,
+    recipientSource: recipient.via,
+    warnings: recipientWarnings(inquiry, recipient),
+    recipientConfirmation:
+      draft.recipientConfirmed && draft.recipientConfirmedBy && draft.recipientConfirmedAt
+        ? {
+            recipients: draft.recipientConfirmed,
+            by: draft.recipientConfirmedBy,
+            at: draft.recipientConfirmedAt,
+          }
+        : null,
     status: draft.status,
     approvedBy: draft.approvedBy,
     approvedAt: draft.approvedAt,

@@ -22,7 +22,7 @@ export class MailTransport {
   constructor(private readonly secrets: SecretBox) {}
 
   /** Submits `raw` as is; resolves with the server's response line. */
-  async submit(mailbox: MailboxEntity, raw: Buffer, to: string): Promise<string> {
+  async submit(mailbox: MailboxEntity, raw: Buffer, to: string[]): Promise<string> {
     if (!mailbox.smtpHost || !mailbox.smtpPort) throw new Error('the mailbox has no SMTP server');
     const transport = createTransport({
       host: mailbox.smtpHost,
@@ -41,7 +41,7 @@ export class MailTransport {
       socketTimeout: SMTP_TIMEOUT_MS,
     });
     try {
-      const info = await transport.sendMail({ envelope: { from: mailbox.address, to: [to] }, raw });
+      const info = await transport.sendMail({ envelope: { from: mailbox.address, to }, raw });
       return info.response;
     } finally {
       transport.close();

@@ -2,9 +2,17 @@ import { freePort, type SmtpSink, startSmtpServer } from '@inquiry/test-support'
 import { parseMessage } from '@inquiry/mail';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { OutboundMessageEntity } from '../../database/entities';
+import { InquiryEntity, OutboundMessageEntity } from '../../database/entities';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
+
+interface Draft {
+  id: number;
+  recipients: Array<{ address: string; name: string }>;
+  recipientSource: string;
+  warnings: Array<{ code: string; message: string; detail: string }>;
+  recipientConfirmation: { recipients: string; by: string } | null;
+}
 
 interface Outbound {
   id: number;
@@ -216,6 +224,132 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
     expect(badState.body).toMatchObject({ fields: [expect.objectContaining({ field: 'state' })] });
     await send(999_999).expect(404);
     await http().get(`/api/drafts/${draftId}/outbound`).set(auth).expect(404);
+  });
+
+  it('replies to the Reply-To address the buyer gave on their own domain, without a warning', async () => {
+    const inquiryId = await receive(
+      e2e.app,
+      spanishInquiry(`reply-to-${++uid}@buyer.example`, [
+        'Reply-To: Compras Ruiz <compras@buyer.example>',
+      ]),
+      mailboxId,
+      uid,
+    );
+    const draft = (
+      await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(201)
+    ).body as Draft;
+    expect(draft).toMatchObject({
+      recipients: [{ address: 'compras@buyer.example', name: 'Compras Ruiz' }],
+      recipientSource: 'reply-to',
+      warnings: [],
+    });
+    await http().post(`/api/drafts/${draft.id}/approve`).set(auth).send({}).expect(201);
+    const before = sink.messages.length;
+    const sent = await send(draft.id).expect(200);
+    expect(sent.body).toMatchObject({ state: 'sent', to: 'compras@buyer.example' });
+    expect(sink.messages.length).toBe(before + 1);
+    const delivered = sink.messages[sink.messages.length - 1]!;
+    expect(delivered.to).toEqual(['compras@buyer.example']);
+    expect((await parseMessage(delivered.raw)).to).toEqual([
+      { address: 'compras@buyer.example', name: 'Compras Ruiz' },
+    ]);
+  });
+
+  it('warns about a Reply-To triage flags, and sends there only once a rep confirmed it', async () => {
+    const inquiryId = await receive(
+      e2e.app,
+      spanishInquiry(`reply-to-${++uid}@buyer.example`, ['Reply-To: ana.compras@gmail.com']),
+      mailboxId,
+      uid,
+    );
+    const inquiry = await http().get(`/api/inquiries/${inquiryId}`).set(auth).expect(200);
+    expect((inquiry.body as { signals: Array<{ id: string }> }).signals).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: 'mailbox.reply-to-mismatch' })]),
+    );
+    const draft = (
+      await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(201)
+    ).body as Draft;
+    expect(draft).toMatchObject({
+      recipients: [{ address: 'ana.compras@gmail.com' }],
+      recipientSource: 'reply-to',
+      warnings: [
+        {
+          code: 'reply-to-mismatch',
+          message: expect.stringContaining(
+            'ana.compras@gmail.com instead of ana.ruiz@buyer.example',
+          ),
+          detail: expect.stringContaining('gmail.com'),
+        },
+      ],
+      recipientConfirmation: null,
+    });
+
+    const unconfirmed = await http()
+      .post(`/api/drafts/${draft.id}/approve`)
+      .set(auth)
+      .send({})
+      .expect(409);
+    expect(unconfirmed.body).toMatchObject({
+      code: 'RECIPIENT_UNCONFIRMED',
+      details: [expect.objectContaining({ code: 'reply-to-mismatch' })],
+    });
+    const wrong = await http()
+      .post(`/api/drafts/${draft.id}/approve`)
+      .set(auth)
+      .send({ confirmRecipient: 'ana.ruiz@buyer.example' })
+      .expect(400);
+    expect(wrong.body).toMatchObject({
+      fields: [
+        { field: 'confirmRecipient', reason: expect.stringContaining('ana.compras@gmail.com') },
+      ],
+    });
+    const before = sink.messages.length;
+    await send(draft.id).expect(409);
+    expect(sink.messages.length).toBe(before);
+
+    const approved = await http()
+      .post(`/api/drafts/${draft.id}/approve`)
+      .set(auth)
+      .send({ confirmRecipient: 'Ana.Compras@gmail.com' })
+      .expect(201);
+    expect((approved.body as Draft).recipientConfirmation).toMatchObject({
+      recipients: 'ana.compras@gmail.com',
+      by: 'e2e',
+    });
+    await send(draft.id).expect(200);
+    expect(sink.messages.length).toBe(before + 1);
+    expect(sink.messages[sink.messages.length - 1]!.to).toEqual(['ana.compras@gmail.com']);
+  });
+
+  it('refuses to send a reply whose Reply-To was flagged after approval', async () => {
+    const inquiryId = await receive(
+      e2e.app,
+      spanishInquiry(`reply-to-${++uid}@buyer.example`, ['Reply-To: ventas@buyer.example']),
+      mailboxId,
+      uid,
+    );
+    const draft = (
+      await http().post(`/api/inquiries/${inquiryId}/drafts`).set(auth).send({}).expect(201)
+    ).body as Draft;
+    expect(draft.warnings).toEqual([]);
+    await http().post(`/api/drafts/${draft.id}/approve`).set(auth).send({}).expect(201);
+    const inquiries = e2e.app.get(DataSource).getRepository(InquiryEntity);
+    const triaged = await inquiries.findOneByOrFail({ id: inquiryId });
+    await inquiries.update(inquiryId, {
+      signals: [
+        ...(triaged.signals ?? []),
+        {
+          id: 'mailbox.reply-to-mismatch',
+          class: 'scam',
+          weight: 1.5,
+          detail: 'Reply-To buyer.example, From buyer.example',
+        },
+      ],
+    });
+    const before = sink.messages.length;
+    const refused = await send(draft.id).expect(409);
+    expect(refused.body).toMatchObject({ code: 'RECIPIENT_UNCONFIRMED' });
+    expect(sink.messages.length).toBe(before);
   });
 
   it('cannot send a reply to an imported inquiry: there is no mailbox to send from', async () => {

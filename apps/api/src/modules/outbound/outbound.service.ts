@@ -14,11 +14,14 @@ import { describeError, MailTransport, type SentCopy } from './mail-transport';
 import type { OutboundListDto, OutboundResponseDto } from './outbound.dto';
 import { OutboundRepository } from './outbound.repository';
 import { composeReply } from './reply-mime.composer';
+import { recipientKey, replyRecipient } from '../drafts/reply-recipient';
 
 /** A send still "in progress" after this long was cut off (the process died mid-send). */
 const INTERRUPTED_AFTER_MS = 10 * 60_000;
 /** Printable ASCII without spaces, as in the IETF Idempotency-Key draft's examples. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
+/** The recipients column's width. */
+const MAX_RECIPIENTS_LENGTH = 320;
 
 /**
  * Sends approved drafts at most once. The message (bytes and Message-ID) is stored before the
@@ -100,11 +103,17 @@ export class OutboundService {
     mailbox: MailboxEntity,
     idempotencyKey: string | undefined,
   ): Promise<OutboundMessageEntity> {
-    const recipient = inquiry.message.fromAddress;
+    const recipient = recipientKey(replyRecipient(inquiry.message));
     if (!recipient) {
       throw new DomainError(
         ErrorCode.MailboxCannotSend,
         `inquiry ${inquiry.id} has no sender address to answer`,
+      );
+    }
+    if (recipient.length > MAX_RECIPIENTS_LENGTH) {
+      throw new DomainError(
+        ErrorCode.MailboxCannotSend,
+        `inquiry ${inquiry.id} asks for replies to more addresses than one reply can carry (${recipient.slice(0, 80)}…)`,
       );
     }
     const messageIdHeader = `${randomUUID()}@${mailbox.address.split('@')[1] ?? 'localhost'}`;
@@ -154,7 +163,7 @@ export class OutboundService {
     const original = inquiry.message;
     return composeReply({
       from: { name: profile.fullName, address: mailbox.address },
-      to: { name: original.fromName, address: original.fromAddress ?? '' },
+      to: replyRecipient(original).addresses,
       subject: draft.subject,
       text: draft.text,
       locale: draft.locale,
@@ -206,7 +215,7 @@ export class OutboundService {
       const response = await this.transport.submit(
         mailbox,
         await this.blobs.get(row.rawSha256),
-        row.toAddress,
+        row.toAddress.split(', '),
       );
       await this.repository.finishAttempt(row.id, {
         state: 'sent',

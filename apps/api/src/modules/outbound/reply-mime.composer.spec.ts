@@ -3,7 +3,7 @@ import { composeReply, type ReplyMail } from './reply-mime.composer';
 
 const mail: ReplyMail = {
   from: { name: 'Chen Jing', address: 'sales@seller.example' },
-  to: { name: 'Ana Ruiz', address: 'ana@buyer.example' },
+  to: [{ name: 'Ana Ruiz', address: 'ana@buyer.example' }],
   subject: 'Su consulta sobre panel LED',
   text: 'Estimada Ana Ruiz,\n\nMuchas gracias por su consulta.\n\nSaludos cordiales,\nChen Jing',
   locale: 'es',

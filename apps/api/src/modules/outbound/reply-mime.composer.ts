@@ -9,7 +9,7 @@ export interface QuotedOriginal {
 
 export interface ReplyMail {
   from: { name: string; address: string };
-  to: { name: string; address: string };
+  to: Array<{ name: string; address: string }>;
   subject: string;
   text: string;
   locale: string;

@@ -4,6 +4,7 @@ import { AddSentMessageToFollowUps1795600000001 } from './1795600000001-AddSentM
 import { AddFingerprintToInquiries1795700000000 } from './1795700000000-AddFingerprintToInquiries';
 import { IndexVerdictOverridesOfInquiries1795700000001 } from './1795700000001-IndexVerdictOverridesOfInquiries';
 import { CreateTemplateOverrides1795800000000 } from './1795800000000-CreateTemplateOverrides';
+import { AddRecipientConfirmationToDrafts1795800000001 } from './1795800000001-AddRecipientConfirmationToDrafts';
 
 /** In order of application; a landed migration is never edited, only followed by a new one. */
 export const MYSQL_MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MYSQL_MIGRATIONS = [
   AddFingerprintToInquiries1795700000000,
   IndexVerdictOverridesOfInquiries1795700000001,
   CreateTemplateOverrides1795800000000,
+  AddRecipientConfirmationToDrafts1795800000001,
 ];

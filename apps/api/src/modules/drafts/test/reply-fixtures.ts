@@ -14,9 +14,10 @@ export const SENDER_PROFILE = {
   addressLines: ['No. 88 Jiangnan Road', 'Ningbo 315000, China'],
 };
 
-/** A Spanish buyer asking for a price on a stated quantity. */
-export function spanishInquiry(messageId: string): Buffer {
+/** A Spanish buyer asking for a price on a stated quantity; `extra` header lines are added. */
+export function spanishInquiry(messageId: string, extra: string[] = []): Buffer {
   return mail({
+    extra,
     from: 'Ana Ruiz <ana.ruiz@buyer.example>',
     to: 'sales@seller.example',
     subject: 'Consulta: 2000 unidades de panel LED 600x600',
