@@ -42,7 +42,9 @@ const FOOTER =
   /\b(confidential|disclaimer|intended (solely )?for the|unsubscribe|you are receiving this|this (e-?mail|message) (and any|is|may)|virus|privileged|aviso legal|confidencial|ce message et|confidentiel|vertraulich|diese e-mail|riservat)/iu;
 
 const LINK = /\b(?:https?:\/\/|www\.)\S+/giu;
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
+// The look-behinds start each try at the head of a token: a try from inside a long word would
+// scan the rest of it again, which made cleaning cost as much as detecting.
+const EMAIL = /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 /**
  * A letter or digit that can belong to a model code. Chinese, Japanese and Thai run words
  * together without spaces, so their letters never join a code: "收取20年" loses only "20".
@@ -50,7 +52,7 @@ const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}/gu;
 const CODE_CHAR = String.raw`(?:[^\P{L}\p{sc=Han}\p{sc=Hira}\p{sc=Kana}\p{sc=Thai}]|\p{N})`;
 /** Model codes, sizes and quantities: any token mixing digits with letters, and bare numbers. */
 const CODE_OR_NUMBER = new RegExp(
-  String.raw`(?:${CODE_CHAR}+[-/.])*${CODE_CHAR}*\p{N}${CODE_CHAR}*(?:[-/.,×x*]${CODE_CHAR}+)*`,
+  String.raw`(?<!${CODE_CHAR})(?:${CODE_CHAR}+[-/.])*${CODE_CHAR}*\p{N}${CODE_CHAR}*(?:[-/.,×x*]${CODE_CHAR}+)*`,
   'gu',
 );
 
@@ -81,19 +83,34 @@ function cutAtSignature(lines: string[]): string[] {
 const MAY_LINK = /https?:|www\./i;
 const HAS_DIGIT = /\p{N}/u;
 
-export function cleanBuyerText(text: string): string {
+/**
+ * The buyer's part of a message: without the quoted thread, `>` lines, the signature and legal
+ * footers. Links, addresses and numbers are still in it.
+ */
+export function buyerPart(text: string): string {
   const lines = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
     .filter((line) => !line.trimStart().startsWith('>'));
-  let body = cutAtSignature(cutAtQuote(lines))
-    .join('\n')
-    .split(/\n\s*\n/)
-    // A footer follows a body: the first paragraph is the buyer's even when it says "virus".
-    .filter((paragraph, index) => index === 0 || !FOOTER.test(paragraph))
-    .join('\n\n');
-  if (MAY_LINK.test(body)) body = body.replace(LINK, ' ');
-  if (body.includes('@')) body = body.replace(EMAIL, ' ');
-  if (HAS_DIGIT.test(body)) body = body.replace(CODE_OR_NUMBER, ' ');
-  return body.replace(/[ \t]+/g, ' ').trim();
+  return (
+    cutAtSignature(cutAtQuote(lines))
+      .join('\n')
+      .split(/\n\s*\n/)
+      // A footer follows a body: the first paragraph is the buyer's even when it says "virus".
+      .filter((paragraph, index) => index === 0 || !FOOTER.test(paragraph))
+      .join('\n\n')
+  );
+}
+
+/** The words of a text without links, e-mail addresses, numbers and model codes. */
+export function wordsOnly(text: string): string {
+  let words = text;
+  if (MAY_LINK.test(words)) words = words.replace(LINK, ' ');
+  if (words.includes('@')) words = words.replace(EMAIL, ' ');
+  if (HAS_DIGIT.test(words)) words = words.replace(CODE_OR_NUMBER, ' ');
+  return words.replace(/[ \t]+/g, ' ').trim();
+}
+
+export function cleanBuyerText(text: string): string {
+  return wordsOnly(buyerPart(text));
 }

@@ -95,6 +95,19 @@ describe('detectLanguage', () => {
     expect(result.others.map((other) => other.language)).toEqual(['en']);
   });
 
+  it('judges a long message on a sample that still sees its later paragraphs', () => {
+    const portuguese = Array.from(
+      { length: 20 },
+      () =>
+        'Precisamos de chapas de granito polido para um hotel em Lisboa e gostaríamos de saber o prazo de entrega.',
+    );
+    const english =
+      'Please also send the English version of the catalogue to our partners in London.';
+    const result = detectLanguage([...portuguese, ...Array<string>(8).fill(english)].join('\n\n'));
+    expect(result.language).toBe('pt');
+    expect(result.others.map((other) => other.language)).toEqual(['en']);
+  });
+
   it('ignores the quoted thread under a reply', () => {
     const text = [
       'Merci, nous confirmons la commande de deux conteneurs.',

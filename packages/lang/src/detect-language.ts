@@ -1,9 +1,10 @@
-import { cleanBuyerText } from './clean-buyer-text';
+import { buyerPart, wordsOnly } from './clean-buyer-text';
 import { contextLanguages, type DetectionContext } from './context-priors';
 import { TRADE_LANGUAGES, type TradeLanguage } from './languages';
 import { DICTIONARY_WEIGHT, lexicon } from './lexicon';
 import { INDONESIAN_WORDS, MALAYSIAN_WORDS } from './malay-markers';
 import { scriptProfile, type Script } from './script-profile';
+import { MAX_READ_CHARS, textSample } from './text-sample';
 import { trigramScores } from './trigram-distance';
 
 export interface DetectOptions {
@@ -246,11 +247,11 @@ function rank(
   // Han alone is Chinese unless the caller ruled Chinese out: Japanese writing shows kana.
   if (script === 'han' && pool.includes('zh')) pool = ['zh'];
   const scores = scorePool(script === 'latin' ? repairTurkishCharset(text) : text, pool, favoured);
-  return { scores: softmax(scores), script, letters: profile.letters };
+  return { scores, script, letters: profile.letters };
 }
 
 function toResult(ranked: Ranked, others: LanguageShare[]): LanguageResult {
-  const [best, second] = ranked.scores;
+  const [best, second] = softmax(ranked.scores);
   if (!best)
     return { language: 'und', confidence: 0, runnerUp: null, others: [], script: ranked.script };
   return {
@@ -277,24 +278,28 @@ function segments(text: string): string[] {
 
 /**
  * The language of the buyer's own words. Mixed text is judged paragraph by paragraph and the
- * language with most letters wins; the rest are reported in `others`.
+ * language with most letters wins; the rest are reported in `others`. A long text is judged on
+ * a sample drawn from all its paragraphs.
  */
 export function detectLanguage(text: string, options: DetectOptions = {}): LanguageResult {
   const candidates = options.candidates ?? TRADE_LANGUAGES;
   const favoured = contextLanguages(options.context);
-  const cleaned = options.clean === false ? text : cleanBuyerText(text);
+  const read = text.slice(0, MAX_READ_CHARS);
+  // The sample is drawn before links and codes are cut, which is the costly part of cleaning.
+  const cleaned =
+    options.clean === false ? textSample(read) : wordsOnly(textSample(buyerPart(read)));
   const parts = cleaned.includes('\n') ? segments(cleaned) : [cleaned];
   if (parts.length <= 1) return toResult(rank(cleaned, candidates, favoured), []);
 
   const letters = new Map<TradeLanguage, number>();
-  const byLanguage = new Map<TradeLanguage, string[]>();
+  const judged: Ranked[] = [];
   let total = 0;
   for (const part of parts) {
     const ranked = rank(part, candidates, favoured);
     const language = ranked.scores[0]?.[0];
     if (!language) continue;
     letters.set(language, (letters.get(language) ?? 0) + ranked.letters);
-    byLanguage.set(language, [...(byLanguage.get(language) ?? []), part]);
+    judged.push(ranked);
     total += ranked.letters;
   }
   const [primary] = [...letters].sort((a, b) => b[1] - a[1])[0] ?? [];
@@ -303,5 +308,28 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
     .filter(([language, count]) => language !== primary && count / total >= MIN_OTHER_SHARE)
     .map(([language, count]) => ({ language, share: count / total }))
     .sort((a, b) => b.share - a.share);
-  return toResult(rank((byLanguage.get(primary) ?? []).join('\n'), candidates, favoured), others);
+  return toResult(pooled(judged.filter((ranked) => ranked.scores[0]?.[0] === primary)), others);
+}
+
+/**
+ * The scores of the primary language's paragraphs taken together: each paragraph's evidence
+ * weighs by its letters, as if the paragraphs were judged as one text, without scoring them twice.
+ */
+function pooled(parts: readonly Ranked[]): Ranked {
+  const sums = new Map<TradeLanguage, number>();
+  const seen = new Map<TradeLanguage, number>();
+  let letters = 0;
+  for (const part of parts) {
+    letters += part.letters;
+    for (const [language, score] of part.scores) {
+      sums.set(language, (sums.get(language) ?? 0) + score * part.letters);
+      seen.set(language, (seen.get(language) ?? 0) + 1);
+    }
+  }
+  // Only languages every paragraph was scored for compare fairly (pools follow the script).
+  const scores = [...sums]
+    .filter(([language]) => seen.get(language) === parts.length)
+    .map(([language, sum]): [TradeLanguage, number] => [language, sum / letters])
+    .sort((a, b) => b[1] - a[1]);
+  return { scores, script: parts[0]?.script ?? null, letters };
 }
