@@ -156,7 +156,7 @@ await runStep(
   ]),
 );
 await runStep('integration tests', 'npx', [
-  ...turbo(['test:int', '--concurrency=1']),
+  ...turbo(['test:int', '--concurrency=1', '--continue']),
   '--',
   '--json',
   `--outputFile=${resultFiles['test:int']}`,
