@@ -103,11 +103,12 @@ async function main(): Promise<void> {
       'INBOX',
       Array.from({ length: NO_CHANGE_MAILBOX_SIZE }, (_, n) => syntheticInquiry(n)),
     );
-    const fillStarted = process.hrtime.bigint();
-    await sync.syncNow(largeId);
-    const fillSeconds = seconds(fillStarted);
+    const fill = await sync.syncNow(largeId);
+    const fillStored = fill.ingestedMs / 1000;
+    const fillTriage = (fill.durationMs - fill.ingestedMs) / 1000;
     console.log(
-      `large mailbox fill:  ${NO_CHANGE_MAILBOX_SIZE} small msgs in ${fixed(fillSeconds, 2)} s = ${fixed(NO_CHANGE_MAILBOX_SIZE / fillSeconds)} msgs/s`,
+      `large mailbox fill:  ${NO_CHANGE_MAILBOX_SIZE} small msgs stored in ${fixed(fillStored, 2)} s = ${fixed(NO_CHANGE_MAILBOX_SIZE / fillStored)} msgs/s, ` +
+        `triaged in ${fixed(fillTriage, 2)} s = ${fixed(fill.triaged / fillTriage)} inquiries/s`,
     );
 
     const syncer = stack.app.get(MailboxSyncer);

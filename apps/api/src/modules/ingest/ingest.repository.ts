@@ -64,6 +64,15 @@ export class IngestRepository {
     return message?.id ?? null;
   }
 
+  /** Stored messages by dedup key, for the keys that have one. */
+  async messageIdsByDedupKeys(dedupKeys: string[]): Promise<Map<string, number>> {
+    if (dedupKeys.length === 0) return new Map();
+    const messages = await this.dataSource
+      .getRepository(MessageEntity)
+      .find({ select: { id: true, dedupKey: true }, where: { dedupKey: In(dedupKeys) } });
+    return new Map(messages.map((message) => [message.dedupKey, message.id]));
+  }
+
   /** Records where a stored message sits; a concurrent identical insert is not an error. */
   async addLocation(
     messageId: number,

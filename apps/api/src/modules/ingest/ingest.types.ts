@@ -24,4 +24,9 @@ export interface IngestOptions {
   ownAddresses?: readonly string[];
   /** The caller has just seen that nothing is stored at this IMAP position. */
   positionChecked?: boolean;
+  /**
+   * The stored message with this message's Message-ID, which the caller looked up for a whole
+   * batch (MessageIngestService.storedByMessageId): only the new location is recorded.
+   */
+  storedAs?: number;
 }

@@ -98,6 +98,26 @@ describe('MessageIngestService (SQLite)', () => {
     expect(await count(InquiryEntity)).toBe(1);
   });
 
+  it('records a message a batch found stored under its Message-ID as a new location only', async () => {
+    const first = await ingest.ingestRaw(mail({}), imap('INBOX', 1));
+    const stored = await ingest.storedByMessageId(['m1@buyer.example', 'unknown@buyer.example']);
+    expect([...stored]).toEqual([['m1@buyer.example', (first as { messageId: number }).messageId]]);
+
+    const again = await ingest.ingestRaw(
+      mail({ body: 'Resent with other bytes.' }),
+      imap('Archive', 3),
+      {
+        storedAs: stored.get('m1@buyer.example'),
+      },
+    );
+    expect(again).toEqual({
+      status: 'duplicate',
+      messageId: (first as { messageId: number }).messageId,
+    });
+    expect(await count(MessageEntity)).toBe(1);
+    expect(await count(MessageLocationEntity)).toBe(2);
+  });
+
   it('recognises a re-imported message by Message-ID even when its bytes differ', async () => {
     await ingest.ingestRaw(mail({}), { kind: 'import', source: 'a.eml' });
     const again = await ingest.ingestRaw(mail({ extra: ['X-Forwarded-By: archive'] }), {

@@ -51,6 +51,7 @@ export class MessageIngestService {
       const known = await this.repository.messageAt(origin);
       if (known !== null) return { status: 'duplicate', messageId: known };
     }
+    if (options.storedAs !== undefined) return this.recordDuplicate(options.storedAs, origin);
     const rawSha256 = await this.blobs.put(raw);
 
     let parsed: NormalisedMessage;
@@ -225,6 +226,16 @@ export class MessageIngestService {
       contactId,
       new Date(at.getTime() - SUBJECT_THREAD_WINDOW_MS),
     );
+  }
+
+  /**
+   * The stored messages with these Message-IDs (normalised), in one query: a caller holding a
+   * batch passes each as IngestOptions.storedAs, so those are not parsed again.
+   */
+  async storedByMessageId(messageIds: string[]): Promise<Map<string, number>> {
+    const byKey = new Map(messageIds.map((id) => [messageIdKey(id), id]));
+    const stored = await this.repository.messageIdsByDedupKeys([...byKey.keys()]);
+    return new Map([...stored].map(([key, id]) => [byKey.get(key)!, id]));
   }
 
   private async recordDuplicate(messageId: number, origin: IngestOrigin): Promise<IngestResult> {

@@ -1,4 +1,4 @@
-import { ingestLanes, runLanes, threadingKeys } from './ingest-lanes';
+import { ingestLanes, plainMessageId, runLanes, threadingKeys } from './ingest-lanes';
 
 const mail = (headers: string, body = 'Please quote.') =>
   Buffer.from(`${headers.trim().split('\n').join('\r\n')}\r\n\r\n${body}\r\n`);
@@ -27,6 +27,25 @@ Subject: RE: AW:  Quotation  request`);
       threadingKeys(mail('From: x@example.com', 'Message-ID: <not-a-header@example.com>')),
     ).toEqual([]);
     expect(threadingKeys(Buffer.alloc(0))).toEqual([]);
+  });
+});
+
+describe('plainMessageId', () => {
+  it('reads the one Message-ID header the way the parser will', () => {
+    expect(plainMessageId(mail('Subject: x\nMessage-ID:\n <B@importer.example>'))).toBe(
+      'B@importer.example',
+    );
+  });
+
+  it('gives up where the parser might read something else', () => {
+    expect(
+      plainMessageId(mail('Message-ID: <a@x.example>\nMessage-ID: <b@x.example>')),
+    ).toBeUndefined();
+    expect(plainMessageId(mail('Message-ID: <a@x.example> (resent)'))).toBeUndefined();
+    expect(plainMessageId(mail('Message-ID: a@x.example'))).toBeUndefined();
+    expect(
+      plainMessageId(mail('From: x@example.com', 'Message-ID: <body@x.example>')),
+    ).toBeUndefined();
   });
 });
 

@@ -6,13 +6,28 @@ const HEADER_SCAN_BYTES = 64 * 1024;
 const THREADING_HEADER =
   /^(message-id|in-reply-to|references|subject)[ \t]*:(.*(?:\r?\n[ \t].*)*)/gim;
 
-/** Message-IDs and the subject a message could be threaded by, read from its raw header block. */
-export function threadingKeys(raw: Buffer): string[] {
+function headerBlock(raw: Buffer): string {
   const head = raw.subarray(0, HEADER_SCAN_BYTES).toString('latin1');
   const end = head.search(/\r?\n\r?\n/);
-  const header = end === -1 ? head : head.slice(0, end);
+  return end === -1 ? head : head.slice(0, end);
+}
+
+/**
+ * The Message-ID the parser will read, taken from the raw header block without parsing: only
+ * when the message has exactly one Message-ID header holding one plain `<id>`, so that a batch
+ * can look up what is stored already before anything is parsed.
+ */
+export function plainMessageId(raw: Buffer): string | undefined {
+  const values = [...headerBlock(raw).matchAll(/^message-id[ \t]*:(.*(?:\r?\n[ \t].*)*)/gim)];
+  if (values.length !== 1) return undefined;
+  const value = values[0]![1]!.replace(/\r?\n[ \t]/g, ' ').trim();
+  return /^<[^<>\s]+>$/.test(value) ? normaliseMessageId(value) : undefined;
+}
+
+/** Message-IDs and the subject a message could be threaded by, read from its raw header block. */
+export function threadingKeys(raw: Buffer): string[] {
   const keys: string[] = [];
-  for (const [, name, value = ''] of header.matchAll(THREADING_HEADER)) {
+  for (const [, name, value = ''] of headerBlock(raw).matchAll(THREADING_HEADER)) {
     const unfolded = value.replace(/\r?\n[ \t]/g, ' ');
     if (name!.toLowerCase() === 'subject') {
       const subject = normaliseSubject(unfolded);

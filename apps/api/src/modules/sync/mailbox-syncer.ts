@@ -8,7 +8,7 @@ import { MessageIngestService } from '../ingest/message-ingest.service';
 import { PendingTriageService } from '../ingest/pending-triage.service';
 import { createImapClient } from './imap-client.factory';
 import { syncFolder, type FetchedMessage, type FolderSyncResult } from './imap-folder-sync';
-import { ingestLanes, runLanes } from './ingest-lanes';
+import { ingestLanes, plainMessageId, runLanes } from './ingest-lanes';
 import { MailboxSyncRepository } from './mailbox-sync.repository';
 import { LeaseLostError } from './sync.errors';
 import { describeError, isTransientError } from './transient-error';
@@ -156,7 +156,8 @@ export class MailboxSyncer {
 
   /**
    * What the batch needs from the database is read once for all of it: the positions already
-   * handled (a batch cut short is fetched again) and our own addresses.
+   * handled (a batch cut short is fetched again), the messages stored already under their
+   * Message-ID (another folder, or a UIDVALIDITY reset) and our own addresses.
    */
   private async storeBatch(
     mailboxId: number,
@@ -174,10 +175,15 @@ export class MailboxSyncer {
       this.ingest.ownAddresses(),
     ]);
     const messages = fetched.filter((message) => !handled.has(message.uid));
+    const messageIds = messages.map((message) => plainMessageId(message.raw));
+    const stored = await this.ingest.storedByMessageId([
+      ...new Set(messageIds.filter((id) => id !== undefined)),
+    ]);
     const lanes = ingestLanes(messages.map((message) => message.raw));
-    const results = await runLanes(lanes, INGEST_CONCURRENCY, (index) =>
-      this.storeMessage(mailboxId, folder, messages[index]!, ownAddresses),
-    );
+    const results = await runLanes(lanes, INGEST_CONCURRENCY, (index) => {
+      const storedAs = messageIds[index] === undefined ? undefined : stored.get(messageIds[index]);
+      return this.storeMessage(mailboxId, folder, messages[index]!, ownAddresses, storedAs);
+    });
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
   }
@@ -187,6 +193,7 @@ export class MailboxSyncer {
     folder: string,
     message: FetchedMessage,
     ownAddresses: string[],
+    storedAs: number | undefined,
   ): Promise<void> {
     const origin = {
       kind: 'imap' as const,
@@ -201,6 +208,7 @@ export class MailboxSyncer {
         deferTriage: true,
         ownAddresses,
         positionChecked: true,
+        storedAs,
       });
       this.failedAttempts.delete(position);
     } catch (error) {
