@@ -1,4 +1,10 @@
-import { followUpSchedule, FollowUpScheduleError } from './follow-up-schedule';
+import {
+  type BusinessCalendar,
+  followUpSchedule,
+  FollowUpScheduleError,
+  nextBusinessDay,
+  validateBusinessCalendar,
+} from './follow-up-schedule';
 
 const iso = (dates: { dueAt: Date }[]): string[] => dates.map((d) => d.dueAt.toISOString());
 
@@ -72,6 +78,33 @@ describe('followUpSchedule', () => {
     ).toThrow(/at least one day/);
     expect(() =>
       followUpSchedule(new Date(), [3], { timeZone: 'UTC', holidays: ['1 Oct'] }),
-    ).toThrow(/"1 Oct" is not YYYY-MM-DD/);
+    ).toThrow(/"1 Oct" is not a YYYY-MM-DD date/);
+    expect(() =>
+      followUpSchedule(new Date(), [3], { timeZone: 'UTC', holidays: ['2027-02-30'] }),
+    ).toThrow(/"2027-02-30" is not a YYYY-MM-DD date/);
+    expect(() => validateBusinessCalendar({} as BusinessCalendar)).toThrow(
+      /calendar.timeZone: "undefined" is not an IANA time zone/,
+    );
+  });
+});
+
+describe('nextBusinessDay', () => {
+  const shanghai: BusinessCalendar = { timeZone: 'Asia/Shanghai', holidays: ['2027-02-08'] };
+
+  it('is the next day in the office time zone when that is a working day', () => {
+    // 17:30 UTC on Monday is already Tuesday 01:30 in Shanghai.
+    expect(nextBusinessDay(new Date('2027-01-11T17:30:00Z'), shanghai)).toBe('2027-01-13');
+    expect(nextBusinessDay(new Date('2027-01-11T09:00:00Z'), shanghai)).toBe('2027-01-12');
+  });
+
+  it('skips the weekend and holidays', () => {
+    // Friday 5 February 2027: Saturday, Sunday and the Monday holiday are days off.
+    expect(nextBusinessDay(new Date('2027-02-05T03:00:00Z'), shanghai)).toBe('2027-02-09');
+    expect(
+      nextBusinessDay(new Date('2027-02-04T03:00:00Z'), {
+        timeZone: 'Asia/Dubai',
+        weekend: [5, 6],
+      }),
+    ).toBe('2027-02-07');
   });
 });

@@ -55,13 +55,10 @@ export function followUpSchedule(
     }));
   }
   const { timeZone } = calendar;
-  validateCalendar(calendar);
-  const weekend = new Set(calendar.weekend ?? [0, 6]);
-  const holidays = new Set(calendar.holidays ?? []);
+  validateBusinessCalendar(calendar);
   const sentOn = calendarDateIn(sentAt, timeZone);
   const wallClock = localTime(sentAt, timeZone);
-  const isDayOff = (date: string): boolean =>
-    weekend.has(new Date(`${date}T00:00:00Z`).getUTCDay()) || holidays.has(date);
+  const isDayOff = dayOffTest(calendar);
   let previous = '';
   return config.map((days, index) => {
     let date = addDays(sentOn, days);
@@ -72,8 +69,25 @@ export function followUpSchedule(
   });
 }
 
-function validateCalendar(calendar: BusinessCalendar): void {
+/** The first working day after the calendar day of `from` in the calendar's time zone, YYYY-MM-DD. */
+export function nextBusinessDay(from: Date, calendar: BusinessCalendar): string {
+  validateBusinessCalendar(calendar);
+  const isDayOff = dayOffTest(calendar);
+  let date = addDays(calendarDateIn(from, calendar.timeZone), 1);
+  while (isDayOff(date)) date = addDays(date, 1);
+  return date;
+}
+
+function dayOffTest(calendar: BusinessCalendar): (date: string) => boolean {
+  const weekend = new Set(calendar.weekend ?? [0, 6]);
+  const holidays = new Set(calendar.holidays ?? []);
+  return (date) => weekend.has(new Date(`${date}T00:00:00Z`).getUTCDay()) || holidays.has(date);
+}
+
+/** Throws FollowUpScheduleError naming the field when the calendar cannot be used. */
+export function validateBusinessCalendar(calendar: BusinessCalendar): void {
   try {
+    if (typeof calendar.timeZone !== 'string' || calendar.timeZone === '') throw new RangeError();
     new Intl.DateTimeFormat('en', { timeZone: calendar.timeZone });
   } catch {
     throw new FollowUpScheduleError(
@@ -82,6 +96,7 @@ function validateCalendar(calendar: BusinessCalendar): void {
   }
   const weekend = calendar.weekend ?? [];
   if (
+    !Array.isArray(weekend) ||
     weekend.some((day) => !Number.isInteger(day) || day < 0 || day > 6) ||
     new Set(weekend).size >= 7
   ) {
@@ -89,9 +104,20 @@ function validateCalendar(calendar: BusinessCalendar): void {
       'calendar.weekend: days are 0 (Sunday) to 6 (Saturday) and at least one day must be a working day',
     );
   }
+  if (!Array.isArray(calendar.holidays ?? [])) {
+    throw new FollowUpScheduleError('calendar.holidays: expected a list of YYYY-MM-DD dates');
+  }
   for (const holiday of calendar.holidays ?? []) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(holiday))
-      throw new FollowUpScheduleError(`calendar.holidays: "${holiday}" is not YYYY-MM-DD`);
+    const real = new Date(`${String(holiday)}T00:00:00Z`);
+    if (
+      typeof holiday !== 'string' ||
+      !/^\d{4}-\d{2}-\d{2}$/.test(holiday) ||
+      Number.isNaN(real.getTime()) ||
+      real.toISOString().slice(0, 10) !== holiday
+    )
+      throw new FollowUpScheduleError(
+        `calendar.holidays: "${String(holiday)}" is not a YYYY-MM-DD date`,
+      );
   }
 }
 

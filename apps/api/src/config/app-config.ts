@@ -32,6 +32,8 @@ export class AppConfig {
   readonly triageMinLabels!: number;
   /** JSON files per locale with the company's template texts, over the shipped ones. */
   readonly templatesDir?: string;
+  /** JSON file with the office's time zone, weekend days and holidays. */
+  readonly businessCalendarFile?: string;
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -119,6 +121,8 @@ export function loadConfig(env: Env): AppConfig {
     triageHistoryDays: integer('TRIAGE_HISTORY_DAYS', 7, 1, 90),
     triageMinLabels: integer('TRIAGE_MIN_LABELS', 50, 2, 1_000_000),
     templatesDir: read('TEMPLATES_DIR') === undefined ? undefined : resolve(read('TEMPLATES_DIR')!),
+    businessCalendarFile:
+      read('BUSINESS_CALENDAR') === undefined ? undefined : resolve(read('BUSINESS_CALENDAR')!),
   });
 
   if (problems.length > 0) throw new ConfigError(problems);

@@ -29,6 +29,7 @@ import type {
   SenderProfileResponseDto,
   UpdateDraftDto,
 } from './drafts.dto';
+import { OfficeCalendar } from '../follow-ups/business-calendar';
 import { TemplatesService } from '../templates/templates.service';
 import { DraftsRepository, type InquiryForReply } from './drafts.repository';
 import {
@@ -53,8 +54,6 @@ export interface NewDraft {
   rep: string;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * Drafts in the buyer's language: proposes one from the inquiry, lets the rep edit and
  * switch language, checks every save for forbidden phrases and guards approval.
@@ -66,6 +65,7 @@ export class DraftsService {
   constructor(
     private readonly repository: DraftsRepository,
     private readonly templates: TemplatesService,
+    private readonly calendar: OfficeCalendar,
   ) {}
 
   async propose(inquiryId: number, dto: ProposeDraftDto, rep: string): Promise<DraftResponseDto> {
@@ -89,8 +89,8 @@ export class DraftsService {
       product,
       topic: product,
       quantity: reading.quantity ?? undefined,
-      quoteDate: nextWorkingDay(new Date()),
-      answerBy: nextWorkingDay(new Date()),
+      quoteDate: this.calendar.nextWorkingDay(new Date()),
+      answerBy: this.calendar.nextWorkingDay(new Date()),
     };
     const declared = await this.declaredVariables(templateId);
     const variables = Object.fromEntries(
@@ -383,13 +383,6 @@ function effectiveTier(inquiry: InquiryForReply): Tier | null {
   if (!inquiry.verdictOverride) return inquiry.tier;
   if (inquiry.verdictOverride !== 'clean') return 'D';
   return inquiry.tier === 'D' ? 'C' : inquiry.tier;
-}
-
-/** The next Monday-to-Friday date after `from`, as YYYY-MM-DD (UTC). */
-export function nextWorkingDay(from: Date): string {
-  let day = new Date(from.getTime() + DAY_MS);
-  while (day.getUTCDay() === 0 || day.getUTCDay() === 6) day = new Date(day.getTime() + DAY_MS);
-  return day.toISOString().slice(0, 10);
 }
 
 function normaliseAddresses(list: string): string {

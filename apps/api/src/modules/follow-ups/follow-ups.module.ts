@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OfficeCalendar } from './business-calendar';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsScheduler } from './follow-ups.scheduler';
@@ -6,7 +7,7 @@ import { FollowUpsService } from './follow-ups.service';
 
 @Module({
   controllers: [FollowUpsController],
-  providers: [FollowUpsRepository, FollowUpsService, FollowUpsScheduler],
-  exports: [FollowUpsService],
+  providers: [FollowUpsRepository, FollowUpsService, FollowUpsScheduler, OfficeCalendar],
+  exports: [FollowUpsService, OfficeCalendar],
 })
 export class FollowUpsModule {}

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/domain-error';
-import { followUpSchedule } from '@inquiry/templates';
 import type { FollowUpEntity, QuoteEntity } from '../../database/entities';
 import type { FollowUpResponseDto, FollowUpUrgency, ListFollowUpsQueryDto } from './follow-ups.dto';
+import { OfficeCalendar } from './business-calendar';
 import { FollowUpsRepository } from './follow-ups.repository';
 
 const DAY_MS = 86_400_000;
@@ -17,13 +17,16 @@ export interface SentQuoteMail {
 /** Chasing sent quotes: the schedule, cancellation when the buyer answers, and each rep's list. */
 @Injectable()
 export class FollowUpsService {
-  constructor(private readonly repository: FollowUpsRepository) {}
+  constructor(
+    private readonly repository: FollowUpsRepository,
+    private readonly calendar: OfficeCalendar,
+  ) {}
 
-  /** Creates the reminders for a sent quote; safe to call twice. */
+  /** Creates the reminders for a sent quote, on working days; safe to call twice. */
   async scheduleForQuote(quote: QuoteEntity, sent: SentQuoteMail, rep: string): Promise<void> {
     const now = new Date();
     await this.repository.insertSteps(
-      followUpSchedule(sent.sentAt, quote.followUpDays).map((step) => ({
+      this.calendar.followUps(sent.sentAt, quote.followUpDays).map((step) => ({
         quoteId: quote.id,
         inquiryId: quote.inquiryId,
         threadId: sent.threadId,

@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseMessage } from '@inquiry/mail';
 import { freePort, type SmtpSink, startSmtpServer } from '@inquiry/test-support';
 import request from 'supertest';
@@ -5,6 +8,12 @@ import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { mail } from '../../test/temp-context';
 import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
+
+const DAY_MS = 86_400_000;
+const utcDate = (daysAhead: number): string =>
+  new Date(Date.now() + daysAhead * DAY_MS).toISOString().slice(0, 10);
+/** Days 3 and 7 from today are office holidays; no weekend, so the test holds on any weekday. */
+const HOLIDAYS = [utcDate(3), utcDate(7)];
 
 const QUOTE = {
   currency: 'USD',
@@ -71,7 +80,13 @@ describe('quotes and follow-ups (e2e)', () => {
 
   beforeAll(async () => {
     sink = await startSmtpServer();
-    e2e = await startE2eApp();
+    const dir = await mkdtemp(join(tmpdir(), 'inquiry-quotes-'));
+    const calendarFile = join(dir, 'calendar.json');
+    await writeFile(
+      calendarFile,
+      JSON.stringify({ timeZone: 'UTC', weekend: [], holidays: HOLIDAYS }),
+    );
+    e2e = await startE2eApp({ BUSINESS_CALENDAR: calendarFile }, dir);
     auth = { Authorization: `Bearer ${e2e.token}` };
     await saveProfile(e2e.app, e2e.token);
     const mailbox = await http()
@@ -210,11 +225,15 @@ describe('quotes and follow-ups (e2e)', () => {
       [2, 'overdue'],
     ]);
     const listed = await http().get('/api/follow-ups?aheadDays=30').set(auth).expect(200);
-    expect(
-      (listed.body as { items: Array<{ quoteId: number; urgency: string }> }).items.filter(
-        (i) => i.quoteId === quote.id,
-      ),
-    ).toHaveLength(3);
+    const scheduled = (
+      listed.body as { items: Array<{ quoteId: number; dueAt: string }> }
+    ).items.filter((i) => i.quoteId === quote.id);
+    // Holidays on days 3 and 7 push the first two chases to the next working day.
+    expect(scheduled.map((i) => i.dueAt.slice(0, 10))).toEqual([
+      utcDate(4),
+      utcDate(8),
+      utcDate(14),
+    ]);
     expect(
       (
         (await http().get('/api/follow-ups').set(auth).expect(200)).body as {
