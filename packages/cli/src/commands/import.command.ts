@@ -1,12 +1,7 @@
-import {
-  ConfigError,
-  createCliContext,
-  DomainError,
-  ImportsService,
-  type ServiceContext,
-} from '@inquiry/api';
+import { createCliContext, DomainError, ImportsService, type ServiceContext } from '@inquiry/api';
 import type { Command } from '../command';
 import { UsageError } from '../command';
+import { openServiceContext } from '../service-context.opener';
 
 const USAGE = `Usage: inquiry import PATH...
 
@@ -25,13 +20,7 @@ export function createImportCommand(openContext: () => Promise<ServiceContext>):
       if (unknown)
         throw new UsageError(`unknown option '${unknown}'. Run 'inquiry import --help'.`);
       if (args.length === 0) throw new UsageError("no PATH given. Run 'inquiry import --help'.");
-      let context: ServiceContext;
-      try {
-        context = await openContext();
-      } catch (error) {
-        if (error instanceof ConfigError) throw new UsageError(error.message);
-        throw error;
-      }
+      const context = await openServiceContext(openContext);
       let failed = false;
       try {
         const imports = context.get(ImportsService);

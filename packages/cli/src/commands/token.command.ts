@@ -2,12 +2,12 @@ import {
   API_TOKEN_ROLES,
   type ApiTokenRole,
   ApiTokensService,
-  ConfigError,
   createCliContext,
   type ServiceContext,
 } from '@inquiry/api';
 import type { Command } from '../command';
 import { UsageError } from '../command';
+import { openServiceContext } from '../service-context.opener';
 
 const USAGE = `Usage: inquiry token create --name NAME [--role ${API_TOKEN_ROLES.join('|')}]
 
@@ -57,13 +57,7 @@ export function createTokenCommand(openContext: () => Promise<ServiceContext>): 
     usage: USAGE,
     async run(args, io) {
       const options = parseArgs(args);
-      let context: ServiceContext;
-      try {
-        context = await openContext();
-      } catch (error) {
-        if (error instanceof ConfigError) throw new UsageError(error.message);
-        throw error;
-      }
+      const context = await openServiceContext(openContext);
       try {
         const issued = await context.get(ApiTokensService).issue(options.name, options.role);
         io.stdout.write(`${issued.token}\n`);
