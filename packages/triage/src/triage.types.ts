@@ -49,8 +49,11 @@ export interface TriageContext {
   /** Message-IDs we sent, so a reply in one of our threads is recognised. */
   ourMessageIds?: string[];
   recentInquiries?: RecentInquiry[];
-  /** The deployment's token model trained from its labelled mail (see `trainTokenModel`). */
-  tokenModel?: TokenModel;
+  /**
+   * Token model for the `learned.*` signals: the deployment's (usually the shipped model refined
+   * by its labels, see `combineTokenModels`); omitted, the shipped model; `null`, rules only.
+   */
+  tokenModel?: TokenModel | null;
 }
 
 export interface TriageInput {

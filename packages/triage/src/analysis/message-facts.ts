@@ -8,6 +8,7 @@ import { extractMarketplaceFields, imitatedMarketplace, matchMarketplace } from 
 import { simhash } from './fingerprint';
 import { findOrigin } from './origin';
 import { classifyTokens } from '../learning/token-model';
+import { shippedTokenModel } from '../learning/shipped-model';
 
 /** Longest stretch of text the content rules read; bulk mail pads far beyond it. */
 const MAX_TEXT = 2_500;
@@ -32,7 +33,7 @@ export interface MessageFacts {
   claimedCountries: string[];
   marketplace?: { adapter: MarketplaceAdapter; fields: MarketplaceFields };
   imitated?: MarketplaceAdapter;
-  /** Class probabilities from the deployment's learned token model, when it has one. */
+  /** Class probabilities from the token model in use (none when the context asks for rules only). */
   tokenPosterior?: Record<string, number>;
   /** Simhash of the sender's own words (see analysis/fingerprint). */
   fingerprint: string;
@@ -83,6 +84,7 @@ export function buildFacts(message: NormalisedMessage, language: string, config:
     .join(' ')
     .toLowerCase();
   const subject = fields?.product ?? message.subject;
+  const tokenModel = context.tokenModel === undefined ? shippedTokenModel() : context.tokenModel;
   return {
     message,
     language: language || 'und',
@@ -100,7 +102,7 @@ export function buildFacts(message: NormalisedMessage, language: string, config:
     claimedCountries: [...new Set(claims.map((c) => c.country))],
     marketplace: adapter && fields ? { adapter, fields } : undefined,
     imitated: adapter ? undefined : imitatedMarketplace(message, config.marketplaces),
-    tokenPosterior: context.tokenModel ? classifyTokens(context.tokenModel, message) : undefined,
+    tokenPosterior: tokenModel ? classifyTokens(tokenModel, message) : undefined,
     fingerprint: simhash(body),
     authResults,
     header: (name) => headerMap.get(name),

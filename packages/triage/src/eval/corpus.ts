@@ -28,3 +28,8 @@ export function loadInquiries(root = corporaRoot()): LabelledMessage[] {
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Array<{ file: string; class: string }>;
   return labels.map(({ file, class: label }) => ({ file, label, raw: readFileSync(join(dir, file)) }));
 }
+
+/** The token-model class a corpus label stands for: SpamAssassin's ham and genuine inquiries are `clean`. */
+export function modelClass(label: string): string {
+  return label === 'ham' || label === 'genuine' ? 'clean' : label;
+}

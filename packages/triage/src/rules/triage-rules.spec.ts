@@ -3,6 +3,7 @@ import { DEFAULT_TRIAGE_CONFIG } from '../triage.config';
 import type { MarketplaceAdapter } from '../triage.config';
 import { simhash } from '../analysis/fingerprint';
 import { trainTokenModel } from '../learning/token-model';
+import type { TokenModel } from '../learning/token-model';
 import { buildMessage, evaluateRule, header, TEST_CONFIG } from '../test/message.builder';
 import type { RuleCase } from '../test/message.builder';
 import { TRIAGE_RULES } from './index';
@@ -44,10 +45,17 @@ const notice = (profile: string, links: NormalisedMessage['links'] = []): RuleCa
   },
 });
 
-const spamModel = trainTokenModel([
-  ...['cheap pills online pharmacy', 'pills pharmacy discount now', 'pharmacy pills cheap offer'].map((text) => ({ message: buildMessage({ text }), label: 'spam' })),
-  ...['quote quartz slabs fob xiamen', 'quartz slabs price fob', 'slabs quote container quartz'].map((text) => ({ message: buildMessage({ text }), label: 'clean' })),
-]);
+/** A model of `label` wording against clean buyer wording, with enough examples to be confident. */
+function modelOf(label: string, texts: string[]): TokenModel {
+  const clean = ['quote quartz slabs fob xiamen', 'quartz slabs price fob', 'slabs quote container quartz'];
+  const copies = <T>(items: T[]): T[] => Array.from({ length: 8 }, () => items).flat();
+  return trainTokenModel([
+    ...copies(texts).map((text) => ({ message: buildMessage({ text }), label })),
+    ...copies(clean).map((text) => ({ message: buildMessage({ text }), label: 'clean' })),
+  ]);
+}
+
+const spamModel = modelOf('spam', ['cheap pills online pharmacy', 'pills pharmacy discount now', 'pharmacy pills cheap offer']);
 
 interface Row {
   id: string;
@@ -276,9 +284,9 @@ const rows: Row[] = [
     quiet: { name: 'reply to someone else', message: { inReplyTo: 'x@elsewhere.com' } },
   },
   // Learned token model
-  { id: 'learned.spam-tokens', fires: { name: 'pharmacy words', message: { text: 'cheap pharmacy pills' }, context: { tokenModel: spamModel } }, quiet: { name: 'no model', message: { text: 'cheap pharmacy pills' } } },
-  { id: 'learned.scam-tokens', fires: { name: 'scam words', message: { text: 'wire fee western union' }, context: { tokenModel: trainTokenModel([{ message: buildMessage({ text: 'wire fee western union' }), label: 'scam' }, { message: buildMessage({ text: 'wire fee western union' }), label: 'scam' }, { message: buildMessage({ text: 'quartz slab quote' }), label: 'clean' }, { message: buildMessage({ text: 'quartz slab quote' }), label: 'clean' }]) } }, quiet: { name: 'no model', message: { text: 'wire fee western union' } } },
-  { id: 'learned.spy-tokens', fires: { name: 'spy words', message: { text: 'capacity customers price list' }, context: { tokenModel: trainTokenModel([{ message: buildMessage({ text: 'capacity customers price list' }), label: 'spy' }, { message: buildMessage({ text: 'capacity customers price list' }), label: 'spy' }, { message: buildMessage({ text: 'quartz slab quote' }), label: 'clean' }, { message: buildMessage({ text: 'quartz slab quote' }), label: 'clean' }]) } }, quiet: { name: 'no model', message: { text: 'capacity customers price list' } } },
+  { id: 'learned.spam-tokens', fires: { name: 'pharmacy words', message: { text: 'cheap pharmacy pills' }, context: { tokenModel: spamModel } }, quiet: { name: 'rules only', message: { text: 'cheap pharmacy pills' }, context: { tokenModel: null } } },
+  { id: 'learned.scam-tokens', fires: { name: 'scam words', message: { text: 'wire fee western union' }, context: { tokenModel: modelOf('scam', ['wire fee western union']) } }, quiet: { name: 'rules only', message: { text: 'wire fee western union' }, context: { tokenModel: null } } },
+  { id: 'learned.spy-tokens', fires: { name: 'spy words', message: { text: 'capacity customers price list' }, context: { tokenModel: modelOf('spy', ['capacity customers price list']) } }, quiet: { name: 'rules only', message: { text: 'capacity customers price list' }, context: { tokenModel: null } } },
   { id: 'learned.clean-tokens', fires: { name: 'buyer words', message: { text: 'quote quartz slabs fob' }, context: { tokenModel: spamModel } }, quiet: { name: 'pharmacy words', message: { text: 'cheap pharmacy pills' }, context: { tokenModel: spamModel } } },
 ];
 
