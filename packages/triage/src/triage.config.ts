@@ -79,8 +79,9 @@ export interface TriageConfig {
      */
     genuineDiscount: Record<SuspicionClass, number>;
     /**
-     * Share of the learned model's "clean" points subtracted from every class: the model was
-     * trained on this team's own verdicts, so its confidence counts in full against any rule.
+     * Share of the learned model's "clean" points subtracted from every class: the model learned
+     * labelled mail of every class (the shipped corpora and the team's verdicts), so its
+     * confidence counts in full against any rule.
      */
     learnedCleanDiscount: number;
     /** Score (0-100) from which a class becomes the verdict. */
@@ -275,7 +276,7 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'genuine.paid-sample': 1,
     'genuine.company-signature': 1,
     'genuine.existing-thread': 2,
-    // Learned token model (only with a trained model in the context)
+    // Token model (the shipped one unless the context brings another or null)
     'learned.spam-tokens': 3,
     'learned.scam-tokens': 3,
     'learned.spy-tokens': 3,

@@ -5,7 +5,12 @@ import {
   type OnModuleDestroy,
 } from '@nestjs/common';
 import { type NormalisedMessage, parseMessage } from '@inquiry/mail';
-import { type TokenModel, trainTokenModel } from '@inquiry/triage';
+import {
+  combineTokenModels,
+  shippedTokenModel,
+  type TokenModel,
+  trainTokenModel,
+} from '@inquiry/triage';
 import { AppConfig } from '../../config/app-config';
 import { BlobStore } from '../../storage/blob-store';
 import { TriageRepository } from './triage.repository';
@@ -16,8 +21,10 @@ const REFRESH_INTERVAL_MS = 60_000;
 const MAX_LABELS = 3_000;
 
 /**
- * The token model learned from the team's own verdicts, held in memory only (rebuilt from the
- * raw messages, never stored). Labels are reps' overrides, and `clean` for inquiries the team
+ * The token model triage uses: the one shipped with @inquiry/triage (trained on the project's
+ * labelled corpora), refined by the team's own verdicts, whose counts add to the shipped ones,
+ * so a handful of labels adjusts it without having to relearn what spam looks like. The team's
+ * part is held in memory only (rebuilt from the raw messages, never stored). Labels are reps' overrides, and `clean` for inquiries the team
  * answered: replying is a rep judging the mail real, and without those the model would see
  * almost only suspicious mail and take ordinary trade wording for a spam sign. Rejecting is not
  * a label, since reps reject real but unwanted inquiries too.
@@ -51,9 +58,9 @@ export class TokenModelService implements OnApplicationBootstrap, OnModuleDestro
   }
 
   /** The model as of the last check; waits only for the first training after boot. */
-  async current(): Promise<TokenModel | undefined> {
+  async current(): Promise<TokenModel> {
     await this.first;
-    return this.model;
+    return this.model ?? shippedTokenModel();
   }
 
   /** Retrains when the labels changed since the last check; concurrent calls share one run. */
@@ -90,14 +97,15 @@ export class TokenModelService implements OnApplicationBootstrap, OnModuleDestro
       }
     }
     const classes = new Set(examples.map((example) => example.label));
+    // The shipped model knows every class, so labels of one class alone still refine it.
     this.model =
-      examples.length >= this.appConfig.triageMinLabels && classes.size >= 2
-        ? trainTokenModel(examples)
+      examples.length >= this.appConfig.triageMinLabels
+        ? combineTokenModels(shippedTokenModel(), trainTokenModel(examples))
         : undefined;
     this.signature = signature;
     if (this.model)
       this.logger.log(
-        `token model trained on ${examples.length} labelled messages (${[...classes].join(', ')})`,
+        `token model refined with ${examples.length} labelled messages (${[...classes].join(', ')})`,
       );
   }
 }
