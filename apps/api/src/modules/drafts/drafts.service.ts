@@ -318,7 +318,7 @@ export class DraftsService {
     return inquiry;
   }
 
-  private async find(id: number): Promise<DraftEntity> {
+  async find(id: number): Promise<DraftEntity> {
     const draft = await this.repository.findDraft(id);
     if (!draft) throw new DomainError(ErrorCode.DraftNotFound, `draft ${id} does not exist`);
     return draft;

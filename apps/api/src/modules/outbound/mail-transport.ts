@@ -48,8 +48,17 @@ export class MailTransport {
     }
   }
 
-  /** Appends to the folder marked \Sent, else the one named Sent (created when missing). */
-  async appendToSent(mailbox: MailboxEntity, raw: Buffer, date: Date): Promise<SentCopy> {
+  /**
+   * Appends to the folder marked \Sent, else the one named Sent (created when missing), unless
+   * a message with our Message-ID is already there: an earlier attempt may have landed without
+   * its outcome being recorded (a crash, a lost response), and the copy must exist once.
+   */
+  async appendToSent(
+    mailbox: MailboxEntity,
+    raw: Buffer,
+    date: Date,
+    messageId: string,
+  ): Promise<SentCopy> {
     const client = createImapClient(mailbox, this.secrets.decrypt(mailbox.imapPasswordEncrypted));
     client.on('error', () => undefined);
     await client.connect();
@@ -60,6 +69,24 @@ export class MailTransport {
         folders.find((folder) => folder.path.toLowerCase() === 'sent');
       const path = sent?.path ?? 'Sent';
       if (!sent) await client.mailboxCreate(path);
+      else {
+        const lock = await client.getMailboxLock(path, { readOnly: true });
+        try {
+          const found = await client.search(
+            { header: { 'message-id': `<${messageId}>` } },
+            { uid: true },
+          );
+          if (found && found.length > 0 && client.mailbox) {
+            return {
+              folder: path,
+              uidValidity: Number(client.mailbox.uidValidity),
+              uid: found[0]!,
+            };
+          }
+        } finally {
+          lock.release();
+        }
+      }
       const result = await client.append(path, raw, ['\\Seen'], date);
       if (!result) throw new Error(`the server refused to append to ${path}`);
       return {

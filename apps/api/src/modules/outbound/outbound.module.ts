@@ -3,6 +3,7 @@ import { DraftsModule } from '../drafts/drafts.module';
 import { FollowUpsModule } from '../follow-ups/follow-ups.module';
 import { IngestModule } from '../ingest/ingest.module';
 import { MailTransport } from './mail-transport';
+import { OutboundRecoveryScheduler } from './outbound-recovery.scheduler';
 import { OutboundController } from './outbound.controller';
 import { OutboundRepository } from './outbound.repository';
 import { OutboundService } from './outbound.service';
@@ -11,6 +12,6 @@ import { OutboundService } from './outbound.service';
 @Module({
   imports: [DraftsModule, FollowUpsModule, IngestModule],
   controllers: [OutboundController],
-  providers: [OutboundRepository, OutboundService, MailTransport],
+  providers: [OutboundRepository, OutboundService, MailTransport, OutboundRecoveryScheduler],
 })
 export class OutboundModule {}

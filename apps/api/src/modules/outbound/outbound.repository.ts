@@ -71,13 +71,41 @@ export class OutboundRepository {
     );
   }
 
-  /** Claims the Sent-folder copy for one caller: the folder is marked in progress with ''. */
-  async claimAppend(id: number): Promise<boolean> {
-    const result = await this.outbound.update(
-      { id, state: 'sent', sentFolder: IsNull() },
-      { sentFolder: '', updatedAt: new Date() },
-    );
+  /**
+   * Claims the Sent-folder copy for one caller: the folder is marked in progress with ''. A
+   * claim older than `abandonedBefore` belonged to a process that died; it can be taken over.
+   */
+  async claimAppend(id: number, abandonedBefore: Date): Promise<boolean> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(OutboundMessageEntity)
+      .set({ sentFolder: '', updatedAt: new Date() })
+      .where('id = :id AND state = :sent', { id, sent: 'sent' })
+      .andWhere("(sent_folder IS NULL OR (sent_folder = '' AND updated_at < :abandonedBefore))", {
+        abandonedBefore,
+      })
+      .execute();
     return (result.affected ?? 0) === 1;
+  }
+
+  /**
+   * Delivered messages whose follow-up steps (Sent copy, thread, draft and inquiry state) are
+   * not all recorded, and that nobody has touched since `idleBefore`.
+   */
+  unfinished(idleBefore: Date, limit: number): Promise<OutboundMessageEntity[]> {
+    return this.dataSource
+      .getRepository(OutboundMessageEntity)
+      .createQueryBuilder('o')
+      .where('o.state = :sent', { sent: 'sent' })
+      .andWhere('o.updated_at < :idleBefore', { idleBefore })
+      .andWhere(
+        "(o.sent_folder IS NULL OR o.sent_folder = '' OR o.stored_message_id IS NULL OR EXISTS " +
+          '(SELECT 1 FROM drafts d WHERE d.id = o.draft_id AND d.status <> :draftSent))',
+        { draftSent: 'sent' },
+      )
+      .orderBy('o.id', 'ASC')
+      .take(limit)
+      .getMany();
   }
 
   async update(id: number, changes: OutboundChanges): Promise<void> {

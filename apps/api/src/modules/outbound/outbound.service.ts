@@ -18,6 +18,8 @@ import { recipientKey, replyRecipient } from '../drafts/reply-recipient';
 
 /** A send still "in progress" after this long was cut off (the process died mid-send). */
 const INTERRUPTED_AFTER_MS = 10 * 60_000;
+/** A delivered message left unfinished is taken up again once nobody touched it for this long. */
+const RETRY_IDLE_MS = 60_000;
 /** Printable ASCII without spaces, as in the IETF Idempotency-Key draft's examples. */
 const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,200}$/;
 /** The recipients column's width. */
@@ -249,9 +251,13 @@ export class OutboundService {
     const sentAt = row.sentAt ?? new Date();
     const raw = await this.blobs.get(row.rawSha256);
     let copy: SentCopy | undefined;
-    if (row.sentFolder === null && (await this.repository.claimAppend(row.id))) {
+    const abandonedBefore = new Date(Date.now() - INTERRUPTED_AFTER_MS);
+    if (
+      (row.sentFolder === null || row.sentFolder === '') &&
+      (await this.repository.claimAppend(row.id, abandonedBefore))
+    ) {
       try {
-        copy = await this.transport.appendToSent(mailbox, raw, sentAt);
+        copy = await this.transport.appendToSent(mailbox, raw, sentAt, row.messageIdHeader);
         await this.repository.update(row.id, { sentFolder: copy.folder, appendError: null });
       } catch (error) {
         await this.repository.update(row.id, {
@@ -296,6 +302,29 @@ export class OutboundService {
       }
     }
     return this.reload(row.id);
+  }
+
+  /**
+   * Finishes what sends cut short after SMTP accepted them (the process died, or IMAP was
+   * down): the Sent copy, the thread, the draft and inquiry state and the quote's follow-ups.
+   * Runs at startup and then periodically; returns how many messages it finished.
+   */
+  async finishDelivered(idleFor = RETRY_IDLE_MS): Promise<number> {
+    const rows = await this.repository.unfinished(new Date(Date.now() - idleFor), 50);
+    let finished = 0;
+    for (const row of rows) {
+      try {
+        const draft = await this.drafts.find(row.draftId);
+        const inquiry = await this.drafts.inquiry(draft.inquiryId);
+        const mailbox = await this.repository.mailbox(row.mailboxId);
+        if (!mailbox) continue;
+        const done = await this.complete(row, draft, inquiry, mailbox);
+        if (done.sentFolder) finished += 1;
+      } catch (error) {
+        this.logger.warn(`outbound message ${row.id}: finishing failed: ${describeError(error)}`);
+      }
+    }
+    return finished;
   }
 
   private async reload(id: number): Promise<OutboundMessageEntity> {
