@@ -3,6 +3,7 @@ import { contextLanguages, type DetectionContext } from './context-priors';
 import { TRADE_LANGUAGES, type TradeLanguage } from './languages';
 import { DICTIONARY_WEIGHT, lexicon } from './lexicon';
 import { INDONESIAN_WORDS, MALAYSIAN_WORDS } from './malay-markers';
+import { MALAY_WORD_ODDS, type MalayWordOdds } from './malay-word-odds';
 import { scriptProfile, type Script } from './script-profile';
 import { MAX_READ_CHARS, textSample } from './text-sample';
 import { trigramScores } from './trigram-distance';
@@ -13,6 +14,15 @@ export interface DetectOptions {
   /** Strip quotes, signatures, footers, links and numbers first (default true). */
   clean?: boolean;
   context?: DetectionContext;
+  /** Word odds that tell Malay from Indonesian (default: the ones shipped with the package). */
+  malayOdds?: MalayWordOdds;
+}
+
+/** What every paragraph of one text is judged against. */
+interface Judging {
+  candidates: readonly TradeLanguage[];
+  favoured: ReadonlySet<TradeLanguage>;
+  malayOdds: MalayWordOdds;
 }
 
 export interface LanguageScore {
@@ -77,7 +87,7 @@ const FOREIGN_LETTERS: Partial<Record<TradeLanguage, RegExp>> = {
   ru: /[іїєґ]/u,
   uk: /[ыэъё]/u,
   ar: /[پچژگکی]/u,
-  fa: /[يكى]/u,
+  fa: /[يكىة]/u,
 };
 
 const FOREIGN: ReadonlyMap<TradeLanguage, RegExp> = new Map([
@@ -96,6 +106,8 @@ const FOREIGN_LETTER_WEIGHT = 1.5;
 const MALAY_SPELLING_WEIGHT = 2;
 /** How far each Malaysian or Indonesian marker word moves the balance between the two. */
 const MARKER_WEIGHT = 1;
+/** How far a word moves it per unit of learned log-odds: less than a marker word does. */
+const ODDS_WEIGHT = 0.5;
 const CONTEXT_BONUS = 0.05;
 const SOFTMAX_SHARPNESS = 8;
 /** Texts of up to this many words count as short. */
@@ -142,7 +154,7 @@ function settleMalayPair(scores: Map<TradeLanguage, number>, shift: number): voi
 function scorePool(
   text: string,
   pool: readonly TradeLanguage[],
-  favoured: ReadonlySet<TradeLanguage>,
+  { favoured, malayOdds }: Judging,
 ): Array<[TradeLanguage, number]> {
   const scores = new Map<TradeLanguage, number>(pool.map((language) => [language, 0]));
   if (pool.length > 1) {
@@ -162,7 +174,9 @@ function scorePool(
             return known ? [[language, known] as const] : [];
           });
       let markers = 0;
+      let odds = 0;
       for (const word of words) {
+        if (!short) odds += malayOdds.get(word) ?? 0;
         const listed = weights.get(word);
         for (const [language, weight] of listed ?? []) {
           const score = scores.get(language);
@@ -196,7 +210,8 @@ function scorePool(
         if (MALAYSIAN_WORDS.has(word)) markers += 1;
         if (INDONESIAN_WORDS.has(word)) markers -= 1;
       }
-      if (markers !== 0) settleMalayPair(scores, (MARKER_WEIGHT * markers) / words.length);
+      const shift = (MARKER_WEIGHT * markers + ODDS_WEIGHT * odds) / words.length;
+      if (shift !== 0) settleMalayPair(scores, shift);
     }
   }
   for (const language of favoured) {
@@ -228,11 +243,14 @@ function repairTurkishCharset(text: string): string {
   return repaired.includes('İ') ? repaired.replace(/İ/g, 'i') : repaired;
 }
 
-function rank(
-  text: string,
-  candidates: readonly TradeLanguage[],
-  favoured: ReadonlySet<TradeLanguage>,
-): Ranked {
+/**
+ * Ukrainian typed on a keyboard without і often has the Latin i in its place (`вiн`, `i`), which
+ * hides the letter that tells Ukrainian from Russian; inside Cyrillic text it is read as і.
+ */
+const LATIN_I_IN_CYRILLIC = /(?<=\p{Script=Cyrillic})i|i(?=\p{Script=Cyrillic})|(?<=\s)i(?=\s)/gu;
+
+function rank(text: string, judging: Judging): Ranked {
+  const { candidates } = judging;
   const profile = scriptProfile(text);
   const script = profile.dominant ?? null;
   if (script === null) return { scores: [], script, letters: 0 };
@@ -246,7 +264,13 @@ function rank(
   }
   // Han alone is Chinese unless the caller ruled Chinese out: Japanese writing shows kana.
   if (script === 'han' && pool.includes('zh')) pool = ['zh'];
-  const scores = scorePool(script === 'latin' ? repairTurkishCharset(text) : text, pool, favoured);
+  const repaired =
+    script === 'latin'
+      ? repairTurkishCharset(text)
+      : script === 'cyrillic'
+        ? text.replace(LATIN_I_IN_CYRILLIC, 'і')
+        : text;
+  const scores = scorePool(repaired, pool, judging);
   return { scores, script, letters: profile.letters };
 }
 
@@ -282,20 +306,23 @@ function segments(text: string): string[] {
  * a sample drawn from all its paragraphs.
  */
 export function detectLanguage(text: string, options: DetectOptions = {}): LanguageResult {
-  const candidates = options.candidates ?? TRADE_LANGUAGES;
-  const favoured = contextLanguages(options.context);
+  const judging: Judging = {
+    candidates: options.candidates ?? TRADE_LANGUAGES,
+    favoured: contextLanguages(options.context),
+    malayOdds: options.malayOdds ?? MALAY_WORD_ODDS,
+  };
   const read = text.slice(0, MAX_READ_CHARS);
   // The sample is drawn before links and codes are cut, which is the costly part of cleaning.
   const cleaned =
     options.clean === false ? textSample(read) : wordsOnly(textSample(buyerPart(read)));
   const parts = cleaned.includes('\n') ? segments(cleaned) : [cleaned];
-  if (parts.length <= 1) return toResult(rank(cleaned, candidates, favoured), []);
+  if (parts.length <= 1) return toResult(rank(cleaned, judging), []);
 
   const letters = new Map<TradeLanguage, number>();
   const judged: Ranked[] = [];
   let total = 0;
   for (const part of parts) {
-    const ranked = rank(part, candidates, favoured);
+    const ranked = rank(part, judging);
     const language = ranked.scores[0]?.[0];
     if (!language) continue;
     letters.set(language, (letters.get(language) ?? 0) + ranked.letters);
