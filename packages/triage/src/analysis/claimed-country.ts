@@ -50,10 +50,25 @@ export function countryOfDomain(domain: string): string | undefined {
   return isKnownCountry(code) ? code : undefined;
 }
 
-/** The last lines of the sender's own text, where signatures carry address and phone. */
+/** A sign-off or the `-- ` delimiter: what follows is the signature. */
+const SIGN_OFF = /^\s*(--\s*$|(best |kind |warm )?regards\b|best\b|sincerely|yours\b|thanks?( you)?\b|cheers\b|saludos|atenciosamente|cordialement|mit freundlichen|с уважением|مع (التحية|تحياتي)|此致|祝好|谢谢)/i;
+/** Lines of a full business signature: name, title, company, two address lines, phone, mail, site. */
+const SIGNATURE_LINES = 8;
+
+/**
+ * The signature of the sender's own text: the lines after the last sign-off near the end, or
+ * else the last few lines. Reading further up takes country names from the body (news, a
+ * mailing list's talk) for the sender's address.
+ */
 export function signatureBlock(text: string): string {
   const lines = text.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('>'));
-  return lines.slice(-12).join('\n');
+  const tail = lines.slice(-SIGNATURE_LINES - 4);
+  let start = -1;
+  tail.forEach((line, i) => {
+    if (line.length <= 40 && SIGN_OFF.test(line)) start = i + 1;
+  });
+  const block = start >= 0 && start < tail.length ? tail.slice(start) : tail.slice(-SIGNATURE_LINES);
+  return block.slice(0, SIGNATURE_LINES).join('\n');
 }
 
 /** Countries the sender claims to be in, from the signature's phone numbers and address and the domain. */

@@ -2,6 +2,7 @@ import { hostMatches, isIpLiteral, registrableDomain } from '../analysis/domains
 import type { MessageFacts } from '../analysis/message-facts';
 import type { RuleHit, TriageRule } from './rule';
 
+const SUBSCRIPTION = /unsubscribe|subscription|opt-?out|remove|newsletter|preferences|退订|订阅/i;
 const LOGIN_WORDS = /log ?in|sign ?in|signin|verify|password|webmail|mailbox|登录|邮箱|验证/i;
 
 function protectedHosts(facts: MessageFacts): string[] {
@@ -47,6 +48,7 @@ export const addressInUrl: TriageRule = {
     const ours = [...facts.message.to, ...facts.message.cc]
       .map((a) => a.address)
       .filter((a) => a.includes('@'));
+    const carrying: Array<{ address: string; url: string; text: string; host: string }> = [];
     for (const link of facts.message.links) {
       let url = link.url.toLowerCase();
       try {
@@ -54,12 +56,14 @@ export const addressInUrl: TriageRule = {
       } catch {
         // a malformed escape leaves the URL as written, which is still worth searching
       }
-      const hit = ours.find((address) => url.includes(address));
-      if (hit && (LOGIN_WORDS.test(url) || LOGIN_WORDS.test(link.text)) && !/unsubscribe|optout|opt-out|remove/.test(url)) {
-        return { detail: `${hit} in ${link.host}` };
-      }
+      const address = ours.find((a) => url.includes(a));
+      if (address) carrying.push({ address, url, text: link.text, host: link.host ?? '' });
     }
-    return undefined;
+    // A newsletter personalises its "manage my subscription" links (login pages included) with
+    // the reader's address; once one such link says so, the others are the same mechanism.
+    if (carrying.some((l) => SUBSCRIPTION.test(l.url) || SUBSCRIPTION.test(l.text))) return undefined;
+    const hit = carrying.find((l) => LOGIN_WORDS.test(l.url) || LOGIN_WORDS.test(l.text));
+    return hit ? { detail: `${hit.address} in ${hit.host}` } : undefined;
   },
 };
 

@@ -106,7 +106,12 @@ export const offsetClaimMismatch: TriageRule = {
   evaluate(facts) {
     const check = offsetFitsClaims(facts);
     if (!check || check.fits || ownOffsets(facts).includes(check.offset)) return undefined;
-    return { detail: `Date ${formatOffset(check.offset)}; claims ${facts.claimedCountries.join(', ')}` };
+    const detail = `Date ${formatOffset(check.offset)}; claims ${facts.claimedCountries.join(', ')}`;
+    // An offset of the IP's own country repeats what the IP mismatch already says: the sender is
+    // where the IP is. It adds evidence only when it fits neither place.
+    const ipCountry = facts.origin.country;
+    const repeatsIp = ipCountry !== undefined && !facts.claimedCountries.includes(ipCountry) && countryOffsets(ipCountry, facts.message.date!).includes(check.offset);
+    return repeatsIp ? { detail: `${detail}, as in the IP's country ${ipCountry}`, strength: 0.5 } : { detail };
   },
 };
 

@@ -1,4 +1,6 @@
+import { domainOf, registrableDomain } from '../analysis/domains';
 import { hammingDistance } from '../analysis/fingerprint';
+import { isFreeMailDomain } from '../analysis/mailbox-lists';
 import type { TriageRule } from './rule';
 import { findPhrases, phraseMatcher, phraseRule } from './rule';
 
@@ -153,10 +155,17 @@ export const nearDuplicate: TriageRule = {
     zh: '近期有另一个发件人发来几乎相同的询盘，疑似同行批量试探。',
   },
   evaluate(facts) {
+    // Mailing-list traffic repeats the list's footer under every member's post; no probe comes that way.
+    if (facts.header('list-id') !== undefined) return undefined;
     const recent = facts.context.recentInquiries ?? [];
     const own = facts.fingerprint;
     const bits = facts.config.scoring.nearDuplicateBits;
-    const match = recent.find((r) => r.sender !== facts.senderAddress && hammingDistance(own, r.fingerprint) <= bits);
+    // One company's own domain is one sender, whatever the local part (newsletters number each copy);
+    // on free-mail only the address tells senders apart.
+    const company = facts.senderSite && !isFreeMailDomain(facts.senderDomain) ? facts.senderSite : undefined;
+    const sameSender = (sender: string | undefined): boolean =>
+      sender === facts.senderAddress || (company !== undefined && registrableDomain(domainOf(sender)) === company);
+    const match = recent.find((r) => !sameSender(r.sender) && hammingDistance(own, r.fingerprint) <= bits);
     return match ? { detail: `${match.sender ?? 'another sender'} (${hammingDistance(own, match.fingerprint)} bits apart)` } : undefined;
   },
 };
