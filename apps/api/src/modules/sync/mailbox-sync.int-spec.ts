@@ -84,8 +84,10 @@ describe('IMAP sync against Dovecot and MariaDB', () => {
     const ingest = stack.app.get(MessageIngestService);
     const ingestRaw = ingest.ingestRaw.bind(ingest);
     let databaseDown = true;
-    jest.spyOn(ingest, 'ingestRaw').mockImplementation((raw, origin) => {
+    let poisonAttempts = 0;
+    jest.spyOn(ingest, 'ingestRaw').mockImplementation((raw, origin, options) => {
       if (origin.kind === 'imap' && origin.mailboxId === mailboxId && origin.uid === 7) {
+        poisonAttempts += 1;
         return Promise.reject(
           new TypeError("Cannot read properties of undefined (reading 'address')"),
         );
@@ -103,7 +105,7 @@ describe('IMAP sync against Dovecot and MariaDB', () => {
           }),
         );
       }
-      return ingestRaw(raw, origin);
+      return ingestRaw(raw, origin, options);
     });
     try {
       for (let pass = 1; pass <= 5; pass += 1)
@@ -126,6 +128,12 @@ describe('IMAP sync against Dovecot and MariaDB', () => {
         "ingestion failed 3 times: TypeError: Cannot read properties of undefined (reading 'address')",
       );
       expect((await sync.getStatus(mailboxId)).messagesQuarantined).toBe(1);
+
+      // Past the quarantined message for good: new mail is fetched alone, the poison never again.
+      await dovecot.appendMessages('poison', 'INBOX', corpus.slice(30, 31));
+      const next = await sync.syncNow(mailboxId);
+      expect(next.folders[0]).toMatchObject({ fetched: 1, fullResync: false });
+      expect(poisonAttempts).toBe(3);
     } finally {
       jest.restoreAllMocks();
     }
