@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { FollowUpsModule } from '../follow-ups/follow-ups.module';
+import { CalendarModule } from '../calendar/calendar.module';
 import { TemplatesModule } from '../templates/templates.module';
 import { DraftsController } from './drafts.controller';
 import { DraftsRepository } from './drafts.repository';
@@ -7,7 +7,7 @@ import { DraftsService } from './drafts.service';
 
 /** Drafts in the buyer's language, the forbidden-phrase check, approval and reps' signatures. */
 @Module({
-  imports: [TemplatesModule, FollowUpsModule],
+  imports: [TemplatesModule, CalendarModule],
   controllers: [DraftsController],
   providers: [DraftsRepository, DraftsService],
   exports: [DraftsService],

@@ -29,7 +29,7 @@ import type {
   SenderProfileResponseDto,
   UpdateDraftDto,
 } from './drafts.dto';
-import { OfficeCalendar } from '../follow-ups/business-calendar';
+import { OfficeCalendar } from '../calendar/office-calendar';
 import { TemplatesService } from '../templates/templates.service';
 import { DraftsRepository, type InquiryForReply } from './drafts.repository';
 import {

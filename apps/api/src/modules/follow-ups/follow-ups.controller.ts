@@ -1,9 +1,21 @@
-import { Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
 import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { repOf } from '../drafts/current-rep';
-import { FollowUpListDto, FollowUpResponseDto, ListFollowUpsQueryDto } from './follow-ups.dto';
+import { DraftResponseDto } from '../drafts/drafts.dto';
+import {
+  FollowUpDraftDto,
+  FollowUpListDto,
+  FollowUpResponseDto,
+  ListFollowUpsQueryDto,
+} from './follow-ups.dto';
 import { FollowUpsService } from './follow-ups.service';
 
 @ApiTags('follow-ups')
@@ -22,6 +34,21 @@ export class FollowUpsController {
     @Req() request: AuthenticatedRequest,
   ): Promise<FollowUpListDto> {
     return { items: await this.followUps.list(query, repOf(request)) };
+  }
+
+  @Post(':id/drafts')
+  @ApiCreatedResponse({
+    type: DraftResponseDto,
+    description:
+      "The chase mail in the quote's language (follow-up-1, -2, or -3 for the third and later steps), filled from the quote",
+  })
+  @ApiConflictResponse({ description: 'The quote has expired: revise it first' })
+  createDraft(
+    @Param('id', idPipe()) id: number,
+    @Body() dto: FollowUpDraftDto,
+    @Req() request: AuthenticatedRequest,
+  ): Promise<DraftResponseDto> {
+    return this.followUps.draft(id, dto.locale, repOf(request));
   }
 
   @Post(':id/done')

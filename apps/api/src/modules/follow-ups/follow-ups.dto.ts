@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { SUPPORTED_LOCALES } from '@inquiry/templates';
+import {
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { FOLLOW_UP_STATUSES, type FollowUpStatus } from '../../database/entities';
 
 export const FOLLOW_UP_URGENCIES = ['upcoming', 'due', 'overdue'] as const;
@@ -42,9 +52,22 @@ export class FollowUpResponseDto {
     description: 'overdue: due more than a day ago and still pending',
   })
   urgency!: FollowUpUrgency;
+  @ApiProperty({ example: '2026-12-31', description: "The quote's validity date" })
+  quoteValidUntil!: string;
+  @ApiProperty({
+    description: 'The quote is past its validity date: revise it before chasing',
+  })
+  quoteExpired!: boolean;
   @ApiProperty({ type: String, nullable: true }) cancelledReason!: string | null;
 }
 
 export class FollowUpListDto {
   @ApiProperty({ type: [FollowUpResponseDto] }) items!: FollowUpResponseDto[];
+}
+
+export class FollowUpDraftDto {
+  @ApiPropertyOptional({ enum: SUPPORTED_LOCALES, description: "Omitted, the quote's language" })
+  @IsOptional()
+  @IsIn(SUPPORTED_LOCALES)
+  locale?: string;
 }

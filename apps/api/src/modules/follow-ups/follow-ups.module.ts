@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { OfficeCalendar } from './business-calendar';
+import { CalendarModule } from '../calendar/calendar.module';
+import { DraftsModule } from '../drafts/drafts.module';
 import { FollowUpsController } from './follow-ups.controller';
 import { FollowUpsRepository } from './follow-ups.repository';
 import { FollowUpsScheduler } from './follow-ups.scheduler';
@@ -7,7 +8,8 @@ import { FollowUpsService } from './follow-ups.service';
 
 @Module({
   controllers: [FollowUpsController],
-  providers: [FollowUpsRepository, FollowUpsService, FollowUpsScheduler, OfficeCalendar],
-  exports: [FollowUpsService, OfficeCalendar],
+  imports: [CalendarModule, DraftsModule],
+  providers: [FollowUpsRepository, FollowUpsService, FollowUpsScheduler],
+  exports: [FollowUpsService],
 })
 export class FollowUpsModule {}

@@ -42,6 +42,28 @@ export class FollowUpsRepository {
     return result.affected ?? 0;
   }
 
+  /**
+   * A revision that went out replaces the chase of the earlier ones: they would otherwise
+   * remind the rep about prices the buyer no longer has in front of them.
+   */
+  async cancelSuperseded(quote: QuoteEntity, now: Date): Promise<number> {
+    const result = await this.dataSource
+      .createQueryBuilder()
+      .update(FollowUpEntity)
+      .set({
+        status: 'cancelled',
+        cancelledReason: `superseded by revision ${quote.revision}`,
+        closedAt: now,
+      })
+      .where('status = :pending', { pending: 'pending' })
+      .andWhere(
+        'quote_id IN (SELECT q.id FROM quotes q WHERE q.number = :number AND q.revision < :revision)',
+        { number: quote.number, revision: quote.revision },
+      )
+      .execute();
+    return result.affected ?? 0;
+  }
+
   pendingDueBy(rep: string | undefined, until: Date): Promise<FollowUpEntity[]> {
     return this.dataSource.getRepository(FollowUpEntity).find({
       where: { status: 'pending', dueAt: LessThanOrEqual(until), ...(rep ? { rep } : {}) },
@@ -52,9 +74,11 @@ export class FollowUpsRepository {
 
   forQuotes(quoteIds: number[]): Promise<FollowUpEntity[]> {
     if (quoteIds.length === 0) return Promise.resolve([]);
-    return this.dataSource
-      .getRepository(FollowUpEntity)
-      .find({ where: { quoteId: In(quoteIds) }, order: { step: 'ASC' } });
+    return this.dataSource.getRepository(FollowUpEntity).find({
+      where: { quoteId: In(quoteIds) },
+      relations: { quote: true },
+      order: { step: 'ASC' },
+    });
   }
 
   findById(id: number): Promise<FollowUpEntity | null> {

@@ -50,3 +50,13 @@ export function toStoredLines(lines: readonly QuoteLineDto[]): StoredQuoteLine[]
     priceBreaks: line.priceBreaks.map(({ minQuantity, unitPrice }) => ({ minQuantity, unitPrice })),
   }));
 }
+
+/** How mails name the quote: its number, with the revision once it has been revised. */
+export function quoteReference(quote: Pick<QuoteEntity, 'number' | 'revision'>): string {
+  return quote.revision > 0 ? `${quote.number}-R${quote.revision}` : quote.number;
+}
+
+/** The products a quote covers, each once, as a mail's subject names them. */
+export function quotedProducts(quote: Pick<QuoteEntity, 'lines'>): string {
+  return [...new Set(quote.lines.map((line) => line.product))].join(', ');
+}

@@ -6,6 +6,8 @@ import { freePort, type SmtpSink, startSmtpServer } from '@inquiry/test-support'
 import request from 'supertest';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { mail } from '../../test/temp-context';
+import { DataSource } from 'typeorm';
+import { QuoteEntity } from '../../database/entities';
 import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 
@@ -277,6 +279,105 @@ describe('quotes and follow-ups (e2e)', () => {
     const done = await http().post(`/api/follow-ups/${entry!.id}/done`).set(auth).expect(200);
     expect(done.body).toMatchObject({ status: 'done' });
     await http().post('/api/follow-ups/999999/done').set(auth).expect(404);
+  });
+
+  /** Sends the cover mail of a quote revision and returns when it went out. */
+  const sendCover = async (quoteId: number): Promise<void> => {
+    const draft = await http().post(`/api/quotes/${quoteId}/drafts`).set(auth).send({}).expect(201);
+    const draftId = (draft.body as { id: number }).id;
+    await http().post(`/api/drafts/${draftId}/approve`).set(auth).send({}).expect(201);
+    await http().post(`/api/drafts/${draftId}/send`).set(auth).expect(200);
+  };
+  type FollowUp = {
+    id: number;
+    quoteId: number;
+    step: number;
+    status: string;
+    cancelledReason: string | null;
+    quoteValidUntil: string;
+    quoteExpired: boolean;
+  };
+  const followUpsOf = (quoteId: number): Promise<FollowUp[]> =>
+    e2e.app.get(FollowUpsService).forQuotes([quoteId]);
+
+  it('drafts the chase mail of a follow-up from its quote, in the buyer language', async () => {
+    const quote = await createQuote(await newInquiry(), { ...QUOTE, followUpDays: [3, 7, 14] });
+    await sendCover(quote.id);
+    const [first, , third] = await followUpsOf(quote.id);
+    const chase = await http().post(`/api/follow-ups/${first!.id}/drafts`).set(auth).send({});
+    expect(chase.status).toBe(201);
+    const draft = chase.body as {
+      templateId: string;
+      locale: string;
+      subject: string;
+      text: string;
+    };
+    expect(draft).toMatchObject({ templateId: 'follow-up-1', locale: 'es' });
+    expect(draft.subject).toBe(
+      `Seguimiento: cotización ${quote.number} de LED Panel 600x600 40W, Mounting kit`,
+    );
+    const sentOn = new Intl.DateTimeFormat('es', { dateStyle: 'long', timeZone: 'Asia/Shanghai' });
+    expect(draft.text).toContain(`enviada el ${sentOn.format(new Date())}`);
+    const last = await http()
+      .post(`/api/follow-ups/${third!.id}/drafts`)
+      .set(auth)
+      .send({ locale: 'en' })
+      .expect(201);
+    expect(last.body).toMatchObject({ templateId: 'follow-up-3', locale: 'en' });
+    expect((last.body as { text: string }).text).toContain(quote.number);
+    await http().post('/api/follow-ups/999999/drafts').set(auth).send({}).expect(404);
+    await http()
+      .post(`/api/follow-ups/${first!.id}/drafts`)
+      .set(auth)
+      .send({ locale: 'xx' })
+      .expect(400);
+  });
+
+  it('retires the follow-ups of a revision once the next revision is sent', async () => {
+    const quote = await createQuote(await newInquiry(), { ...QUOTE, followUpDays: [3, 7] });
+    await sendCover(quote.id);
+    const revised = (
+      await http()
+        .post(`/api/quotes/${quote.id}/revisions`)
+        .set(auth)
+        .send({ reason: 'Buyer asked for L/C', paymentTerms: 'L/C at sight' })
+        .expect(201)
+    ).body as Quote;
+    expect((await followUpsOf(quote.id)).map((f) => f.status)).toEqual(['pending', 'pending']);
+
+    await sendCover(revised.id);
+    expect(await followUpsOf(quote.id)).toEqual([
+      expect.objectContaining({ status: 'cancelled', cancelledReason: 'superseded by revision 1' }),
+      expect.objectContaining({ status: 'cancelled', cancelledReason: 'superseded by revision 1' }),
+    ]);
+    expect((await followUpsOf(revised.id)).map((f) => [f.step, f.status])).toEqual([
+      [1, 'pending'],
+      [2, 'pending'],
+    ]);
+  });
+
+  it('shows which followed-up quotes have expired and will not chase them', async () => {
+    const quote = await createQuote(await newInquiry(), { ...QUOTE, followUpDays: [3] });
+    await sendCover(quote.id);
+    const [before] = await followUpsOf(quote.id);
+    expect(before).toMatchObject({ quoteValidUntil: '2099-12-31', quoteExpired: false });
+    await e2e.app
+      .get(DataSource)
+      .getRepository(QuoteEntity)
+      .update(quote.id, { validUntil: '2026-01-31' });
+    const listed = await http().get('/api/follow-ups?aheadDays=30').set(auth).expect(200);
+    expect(
+      (listed.body as { items: FollowUp[] }).items.find((f) => f.quoteId === quote.id),
+    ).toMatchObject({
+      quoteValidUntil: '2026-01-31',
+      quoteExpired: true,
+    });
+    const refused = await http()
+      .post(`/api/follow-ups/${before!.id}/drafts`)
+      .set(auth)
+      .send({})
+      .expect(409);
+    expect(refused.body).toMatchObject({ code: 'QUOTE_EXPIRED' });
   });
 
   it.each([

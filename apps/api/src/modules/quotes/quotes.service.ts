@@ -22,7 +22,13 @@ import { BlobStore } from '../../storage/blob-store';
 import type { DraftResponseDto } from '../drafts/drafts.dto';
 import { DraftsService } from '../drafts/drafts.service';
 import { asValidationError } from '../drafts/reply.errors';
-import { toModelLines, toQuoteModel, toStoredLines } from './quote-model.mapping';
+import {
+  quotedProducts,
+  quoteReference,
+  toModelLines,
+  toQuoteModel,
+  toStoredLines,
+} from './quote-model.mapping';
 import type { CreateQuoteDto, QuoteResponseDto, ReviseQuoteDto } from './quotes.dto';
 import { type NewQuote, QuotesRepository } from './quotes.repository';
 
@@ -196,8 +202,8 @@ export class QuotesService {
       quoteId: quote.id,
       rep,
       variables: {
-        product: [...new Set(quote.lines.map((line) => line.product))].join(', '),
-        quoteNumber: quote.revision > 0 ? `${quote.number}-R${quote.revision}` : quote.number,
+        product: quotedProducts(quote),
+        quoteNumber: quoteReference(quote),
         incoterm: formatIncoterm(model.incoterm),
         totalAmount: quoteTotals(model).total,
         validUntil: quote.validUntil,

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../../config/app-config';
-import { BusinessCalendarError, loadBusinessCalendar, OfficeCalendar } from './business-calendar';
+import { BusinessCalendarError, loadBusinessCalendar, OfficeCalendar } from './office-calendar';
 
 describe('the office calendar', () => {
   let dir: string;
