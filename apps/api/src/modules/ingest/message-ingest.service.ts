@@ -117,18 +117,16 @@ export class MessageIngestService {
     return this.repository.transaction(async (manager) => {
       const thread =
         threadId ??
-        (
-          await this.repository.createThread(manager, {
-            subject: parsed.subject.slice(0, 1000),
-            normalisedSubject: normaliseSubject(parsed.subject),
-            contactId: contact?.id ?? null,
-            lastMessageAt: receivedAt,
-            createdAt: now,
-          })
-        ).id;
+        (await this.repository.createThread(manager, {
+          subject: parsed.subject.slice(0, 1000),
+          normalisedSubject: normaliseSubject(parsed.subject),
+          contactId: contact?.id ?? null,
+          lastMessageAt: receivedAt,
+          createdAt: now,
+        }));
       if (threadId !== null) await this.repository.touchThread(manager, thread, receivedAt);
 
-      const message = await this.repository.insertMessage(manager, {
+      const messageId = await this.repository.insertMessage(manager, {
         dedupKey: key,
         messageId: normaliseMessageId(parsed.messageId)?.slice(0, 998) ?? null,
         rawSha256,
@@ -165,11 +163,11 @@ export class MessageIngestService {
         contactId: contact?.id ?? null,
         createdAt: now,
       });
-      if (origin.kind === 'imap') await this.repository.addLocation(message.id, origin, manager);
-      if (outgoing) return { status: 'stored', messageId: message.id, inquiryId: null };
+      if (origin.kind === 'imap') await this.repository.addLocation(messageId, origin, manager);
+      if (outgoing) return { status: 'stored', messageId, inquiryId: null };
 
-      const inquiry = await this.repository.insertInquiry(manager, {
-        messageId: message.id,
+      const inquiryId = await this.repository.insertInquiry(manager, {
+        messageId,
         mailboxId: origin.kind === 'imap' ? origin.mailboxId : null,
         threadId: thread,
         contactId: contact?.id ?? null,
@@ -183,7 +181,7 @@ export class MessageIngestService {
         createdAt: now,
         updatedAt: now,
       });
-      return { status: 'stored', messageId: message.id, inquiryId: inquiry.id };
+      return { status: 'stored', messageId, inquiryId };
     });
   }
 
