@@ -52,6 +52,13 @@ describe('detectLanguage', () => {
   });
 
   it.each([
+    ['es', 'educacin'],
+    ['pt', 'informao'],
+  ])('reads %s whose accented letters were lost on the way: %s', (language, text) => {
+    expect(detectLanguage(text).language).toBe(language);
+  });
+
+  it.each([
     ['hi', 'Share on Facebook: कृपया कीमत भेजें'],
     ['ko', 'Samsung Galaxy 견적 부탁드립니다'],
   ])('reads %s around Latin brand names', (language, text) => {

@@ -90,6 +90,34 @@ function loadDictionary(pack: string): Set<string> {
   return words;
 }
 
+/**
+ * Mail that went through a lossy charset conversion loses its accented letters (`canción` arrives
+ * as `cancin`). Each listed Latin word with such letters is also listed without them, weighing
+ * less, unless the stripped form is a word of its own in some list.
+ */
+const STRIPPED_FACTOR = 0.5;
+const MIN_STRIPPED_LETTERS = 4;
+const NOT_ASCII_LETTER = /[^a-z]/g;
+const LATIN_WORD = /^\p{Script=Latin}+$/u;
+
+function addStrippedSpellings(weights: Map<string, Map<TradeLanguage, number>>): void {
+  const stripped = new Map<string, Map<TradeLanguage, number>>();
+  for (const [word, entry] of weights) {
+    if (!LATIN_WORD.test(word)) continue;
+    const bare = word.replace(NOT_ASCII_LETTER, '');
+    if (bare === word || bare.length < MIN_STRIPPED_LETTERS || weights.has(bare)) continue;
+    let target = stripped.get(bare);
+    if (!target) {
+      target = new Map();
+      stripped.set(bare, target);
+    }
+    for (const [language, weight] of entry) {
+      target.set(language, Math.max(target.get(language) ?? 0, weight * STRIPPED_FACTOR));
+    }
+  }
+  for (const [bare, entry] of stripped) weights.set(bare, entry);
+}
+
 let loaded: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
@@ -124,6 +152,7 @@ export function lexicon(): Lexicon {
     for (const word of words ?? []) add(word, target, rankWeight(100));
   }
   for (const word of UKRAINIAN_FUNCTION_WORDS) add(word, ['uk'], rankWeight(100));
+  addStrippedSpellings(weights);
   const dictionaries = new Map(
     DICTIONARIES.map(([language, pack]) => [language, loadDictionary(pack)] as const),
   );
