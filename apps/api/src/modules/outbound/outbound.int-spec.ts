@@ -4,6 +4,7 @@ import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { mail } from '../../test/temp-context';
 import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
+import { OutboundService } from './outbound.service';
 import { createTestDatabase } from '../sync/test/sync-harness';
 
 /** The same guarantees on MariaDB, whose locking and SQL differ from SQLite's. */
@@ -90,6 +91,14 @@ describe('sending a quote on MariaDB', () => {
     expect(sink.messages).toHaveLength(1);
     const final = await http().post(`/api/drafts/${draftId}/send`).set(auth).expect(200);
     expect(final.body).toMatchObject({ state: 'sent', attempts: 1 });
+    expect((final.body as { appendError: string | null }).appendError).toMatch(/ECONNREFUSED/);
+
+    // The restart pass retries the Sent copy (IMAP is still down) and never resends.
+    expect(await e2e.app.get(OutboundService).finishDelivered(0)).toBe(0);
+    const retried = await http().get(`/api/drafts/${draftId}/outbound`).set(auth).expect(200);
+    expect(retried.body).toMatchObject({ state: 'sent', attempts: 1, sentFolder: null });
+    expect((retried.body as { appendError: string | null }).appendError).toMatch(/ECONNREFUSED/);
+    expect(sink.messages).toHaveLength(1);
 
     const followUps = e2e.app.get(FollowUpsService);
     const later = new Date(Date.now() + 20 * 86_400_000);
