@@ -244,6 +244,7 @@ describe('drafts (e2e)', () => {
         '/api/sample-offers/{id}',
         '/api/follow-ups',
         '/api/follow-ups/{id}/done',
+        '/api/follow-ups/{id}/drafts',
       ]),
     );
   });

@@ -248,4 +248,23 @@ describe('company templates (e2e)', () => {
     const listed = await http().get('/api/templates/polite-decline').set(auth).expect(200);
     expect((listed.body as Template).texts.find((t) => t.locale === 'es')!.origin).toBe('shipped');
   });
+
+  it('documents the routes and the request body in OpenAPI', async () => {
+    const response = await http().get('/api/docs-json').expect(200);
+    const doc = response.body as {
+      paths: Record<string, Record<string, unknown>>;
+      components: {
+        schemas: Record<string, { properties: Record<string, unknown>; required?: string[] }>;
+      };
+    };
+    expect(Object.keys(doc.paths['/api/templates']!)).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/templates/{key}']!)).toEqual(['get']);
+    expect(Object.keys(doc.paths['/api/templates/{key}/{locale}']!).sort()).toEqual([
+      'delete',
+      'put',
+    ]);
+    const body = doc.components.schemas['PutTemplateTextDto']!;
+    expect(Object.keys(body.properties).sort()).toEqual(['body', 'subject', 'variables']);
+    expect(body.required?.sort()).toEqual(['body', 'subject']);
+  });
 });
