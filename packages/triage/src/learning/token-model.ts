@@ -71,6 +71,28 @@ export function trainTokenModel(examples: ReadonlyArray<{ message: NormalisedMes
   return { classes, documents, tokens };
 }
 
+interface TokenEvidence {
+  strength: number;
+  logs: number[];
+}
+
+/** Log rates of a model's tokens, worked out once per model: a model is not changed after training. */
+const evidenceCache = new WeakMap<TokenModel, Map<string, TokenEvidence>>();
+
+function evidenceOf(model: TokenModel): Map<string, TokenEvidence> {
+  let evidence = evidenceCache.get(model);
+  if (!evidence) {
+    evidence = new Map();
+    for (const [token, counts] of Object.entries(model.tokens)) {
+      if (counts.reduce((a, b) => a + b, 0) < 2) continue;
+      const logs = tokenLogs(counts, model.documents);
+      evidence.set(token, { strength: Math.max(...logs) - Math.min(...logs), logs });
+    }
+    evidenceCache.set(model, evidence);
+  }
+  return evidence;
+}
+
 /** Tokens that separate classes most strongly decide; the rest is noise that only inflates confidence. */
 const DECIDING_TOKENS = 150;
 
@@ -78,12 +100,11 @@ const DECIDING_TOKENS = 150;
 export function classifyTokens(model: TokenModel, message: NormalisedMessage): Record<string, number> {
   const k = model.classes.length;
   const total = model.documents.reduce((a, b) => a + b, 0);
-  const scored: Array<{ strength: number; logs: number[] }> = [];
+  const evidence = evidenceOf(model);
+  const scored: TokenEvidence[] = [];
   for (const token of messageTokens(message)) {
-    const counts = model.tokens[token];
-    if (!counts || counts.reduce((a, b) => a + b, 0) < 2) continue;
-    const logs = tokenLogs(counts, model.documents);
-    scored.push({ strength: Math.max(...logs) - Math.min(...logs), logs });
+    const found = evidence.get(token);
+    if (found) scored.push(found);
   }
   scored.sort((a, b) => b.strength - a.strength);
   const sums = model.documents.map((n) => Math.log((n + 1) / (total + k)));

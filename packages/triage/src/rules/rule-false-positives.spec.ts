@@ -1,6 +1,6 @@
 import type { ReceivedHop } from '@inquiry/mail';
 import { simhash } from '../analysis/fingerprint';
-import { buildMessage, evaluateRule, header } from '../test/message.builder';
+import { evaluateRule, header } from '../test/message.builder';
 import type { RuleCase } from '../test/message.builder';
 import { TRIAGE_RULES } from './index';
 

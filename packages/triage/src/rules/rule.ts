@@ -17,6 +17,11 @@ export interface TriageRule {
 
 /** Letters that make a word: a phrase must not start or end inside a Latin or Cyrillic word. */
 const WORD = 'a-z0-9\\u00c0-\\u024f\\u0400-\\u04ff';
+const WORD_CHAR = new RegExp(`[${WORD}]`);
+const WORD_SPLIT = new RegExp(`[^${WORD}]+`);
+const WHOLE_WORD = new RegExp(`^[${WORD}]+$`);
+/** Letters of a word that index it: enough to be selective, short enough for stems (`capacit`). */
+const PREFIX = 4;
 
 /** A compiled phrase family: one regular expression, and literal anchors that must occur first. */
 export interface PhraseMatcher {
@@ -30,66 +35,140 @@ export interface PhraseMatcher {
 
 interface Anchor {
   literal: string;
-  /** The anchor's first whole word, looked up in the text's word set instead of scanning. */
+  /** The anchor's first word when it is complete, looked up in the text's word set. */
   word?: string;
+  /** The first letters of a first word that may run on (`price` in `price ?list`). */
+  prefix?: string;
 }
 
-function toAnchor(literal: string): Anchor {
+function toAnchor(literal: string, complete: boolean): Anchor {
   const space = literal.indexOf(' ');
-  const first = space > 0 ? literal.slice(0, space) : '';
-  return /^[a-z0-9\u00c0-\u024f\u0400-\u04ff]+$/.test(first) ? { literal, word: first } : { literal };
+  const first = space > 0 ? literal.slice(0, space) : literal;
+  if (!WHOLE_WORD.test(first)) return { literal };
+  if (space > 0 || complete) return { literal, word: first };
+  return first.length >= PREFIX ? { literal, prefix: first.slice(0, PREFIX) } : { literal };
 }
 
-/**
- * Words of the text last searched. All families of one message search the same text in turn,
- * so a single remembered entry avoids splitting it once per family.
- */
-let lastText = '';
-let lastWords = new Set<string>();
+/** The words of one text and their first letters, built once for all families searching it. */
+interface TextIndex {
+  words: Set<string>;
+  prefixes: Set<string>;
+}
 
-function wordsOf(text: string): Set<string> {
+/** Families of one message search the same text in turn, so one remembered index serves them all. */
+let lastText = '';
+let lastIndex: TextIndex = { words: new Set(), prefixes: new Set() };
+
+function indexOf(text: string): TextIndex {
   if (text !== lastText) {
     lastText = text;
-    lastWords = new Set(text.split(/[^a-z0-9\u00c0-\u024f\u0400-\u04ff]+/));
+    const words = new Set(text.split(WORD_SPLIT));
+    const prefixes = new Set<string>();
+    for (const word of words) if (word.length >= PREFIX) prefixes.add(word.slice(0, PREFIX));
+    lastIndex = { words, prefixes };
   }
-  return lastWords;
+  return lastIndex;
 }
 
 function mayMatch(anchors: Anchor[], text: string): boolean {
-  const words = wordsOf(text);
-  return anchors.some((anchor) => (anchor.word ? words.has(anchor.word) && text.includes(anchor.literal) : text.includes(anchor.literal)));
+  const { words, prefixes } = indexOf(text);
+  return anchors.some((anchor) => {
+    if (anchor.word !== undefined) return words.has(anchor.word) && text.includes(anchor.literal);
+    if (anchor.prefix !== undefined) return prefixes.has(anchor.prefix) && text.includes(anchor.literal);
+    return text.includes(anchor.literal);
+  });
 }
 
 /** The literal start of a phrase source that every match contains, if long enough to be selective. */
-function literalStart(source: string): string | undefined {
+function literalStart(source: string): { literal: string; complete: boolean } | undefined {
   const literal = /^[^\\()[\]{}.?*+|^$]*/.exec(source)?.[0] ?? '';
   const next = source[literal.length];
   const mandatory = next === '?' || next === '*' || next === '{' ? literal.slice(0, -1) : literal;
-  // Two CJK characters already make a word; Latin needs three letters to be worth a lookup.
-  return mandatory.length >= 3 || (mandatory.length === 2 && /[\u2e80-\uffff]/.test(mandatory)) ? mandatory : undefined;
+  // A whole phrase (`ltd`, `ag`) is a whole word; otherwise two CJK characters or three letters.
+  if (mandatory.length === source.length && mandatory.length >= 2) return { literal: mandatory, complete: true };
+  return mandatory.length >= 3 || (mandatory.length === 2 && /[\u2e80-\uffff]/.test(mandatory)) ? { literal: mandatory, complete: false } : undefined;
+}
+
+/** Index just past the group that opens at `start`, skipping escapes and character classes. */
+function groupEnd(source: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < source.length; i += 1) {
+    const c = source[i];
+    if (c === '\\') i += 1;
+    else if (c === '[') i = source.indexOf(']', i + 1);
+    else if (c === '(') depth += 1;
+    else if (c === ')' && (depth -= 1) === 0) return i + 1;
+    if (i < 0) break;
+  }
+  return source.length;
 }
 
 /**
- * Literals one of which every match of `source` contains: its literal start, or the literal
- * starts of the alternatives of a leading group such as `(registration|licence) fee`.
+ * The longest run of plain characters that every match of `source` contains somewhere, for
+ * phrases that open with a digit, a class or an irregular group (`re-?enter`, `\\.cn`).
  */
-function anchorsOf(source: string): string[] | undefined {
+function longestLiteral(source: string): string | undefined {
+  const runs: string[] = [];
+  let run = '';
+  const close = (): void => {
+    runs.push(run);
+    run = '';
+  };
+  for (let i = 0; i < source.length; i += 1) {
+    const c = source[i]!;
+    if (c === '|') return undefined;
+    if (c === '\\') {
+      const next = source[i + 1] ?? '';
+      i += 1;
+      if (/[.$/\\()[\]{}?*+|^-]/.test(next)) run += next;
+      else close();
+    } else if (c === '(') {
+      close();
+      i = groupEnd(source, i) - 1;
+    } else if (c === '[') {
+      close();
+      i = source.indexOf(']', i + 1);
+      if (i < 0) return undefined;
+    } else if (c === '?' || c === '*' || c === '{') {
+      run = run.slice(0, -1);
+      close();
+      if (c === '{') i = source.indexOf('}', i);
+      if (i < 0) return undefined;
+    } else if (c === '+' || c === '.' || c === '^' || c === '$') {
+      close();
+    } else {
+      run += c;
+    }
+  }
+  close();
+  const best = runs.map((r) => r.trim()).reduce((a, b) => (b.length > a.length ? b : a), '');
+  return best.length >= 4 || (best.length >= 2 && /[\u2e80-\uffff]/.test(best)) ? best : undefined;
+}
+
+/**
+ * Literals one of which every match of `source` contains: its literal start, the literal starts
+ * of the alternatives of a leading group such as `(registration|licence) fee`, or else the
+ * longest plain run anywhere in it.
+ */
+function anchorsOf(source: string): Anchor[] | undefined {
   const start = literalStart(source);
-  if (start) return [start];
+  if (start) return [toAnchor(start.literal, start.complete)];
   const group = /^\(([^()]*)\)(.?)/.exec(source);
-  if (!group) return undefined;
-  if (group[2] === '?') return anchorsOf(source.slice(group[0].length));
-  if (group[2] === '*') return undefined;
-  const alternatives = group[1]!.split('|').map(literalStart);
-  return alternatives.every((a): a is string => a !== undefined) ? alternatives : undefined;
+  if (group && group[2] === '?') return anchorsOf(source.slice(group[0].length));
+  const alternatives = group && group[2] !== '*' ? group[1]!.split('|').map(literalStart) : [];
+  // An alternative that ends the group runs on into what follows, so its last word is not complete.
+  if (alternatives.length > 0 && alternatives.every((a) => a !== undefined)) return alternatives.map((a) => toAnchor(a!.literal, false));
+  const inside = longestLiteral(source);
+  return inside === undefined ? undefined : [{ literal: inside }];
 }
 
 /** Compiles phrase sources (regular-expression fragments, lower case) into one matcher. */
 export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   const anchors = phrases.map(anchorsOf);
   return {
-    pattern: new RegExp(`(?<![${WORD}])(?:${phrases.join('|')})(?![${WORD}])`, 'gu'),
-    anchors: anchors.every((a): a is string[] => a !== undefined) ? [...new Set(anchors.flat())].map(toAnchor) : undefined,
+    // No look-behind for the word start: checked by hand, it would otherwise run at every position.
+    pattern: new RegExp(`(?:${phrases.join('|')})(?![${WORD}])`, 'gu'),
+    anchors: anchors.every((a): a is Anchor[] => a !== undefined) ? anchors.flat() : undefined,
   };
 }
 
@@ -97,10 +176,17 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
 export function findPhrases(matcher: PhraseMatcher, text: string, limit = 6): string[] {
   if (matcher.anchors && !mayMatch(matcher.anchors, text)) return [];
   const found = new Set<string>();
-  matcher.pattern.lastIndex = 0;
-  for (const match of text.matchAll(matcher.pattern)) {
+  const { pattern } = matcher;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+    if (match.index > 0 && WORD_CHAR.test(text[match.index - 1]!)) {
+      // Started inside a word: try again from the next character, as the look-behind would.
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
     found.add(match[0].trim());
     if (found.size >= limit) break;
+    if (match[0].length === 0) pattern.lastIndex += 1;
   }
   return [...found];
 }
