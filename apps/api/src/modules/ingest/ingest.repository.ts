@@ -17,6 +17,7 @@ import {
   QuarantinedMessageEntity,
   ThreadEntity,
 } from '../../database/entities';
+import { isUniqueViolation } from '../../database/unique-violation';
 import type { IngestOrigin } from './ingest.types';
 
 type ImapOrigin = Extract<IngestOrigin, { kind: 'imap' }>;
@@ -204,12 +205,15 @@ export class IngestRepository {
       await repository.update({ id: contactId }, { ...changes, updatedAt: new Date() });
   }
 
-  /** Finds or creates the contact; the unique address index settles concurrent creations. */
+  /**
+   * Finds or creates the contact; the unique address index settles concurrent creations.
+   * `created` says this call made it, so nothing stored can point at it yet.
+   */
   async upsertContact(
     address: string,
     name: string,
     details: { company?: string; country?: string },
-  ): Promise<ContactEntity> {
+  ): Promise<{ id: number; created: boolean }> {
     const repository = this.dataSource.getRepository(ContactEntity);
     const existing = await repository.findOneBy({ address });
     const now = new Date();
@@ -218,25 +222,28 @@ export class IngestRepository {
       if (!existing.name && name) changes.name = name.slice(0, 500);
       if (!existing.company && details.company) changes.company = details.company.slice(0, 500);
       if (!existing.country && details.country) changes.country = details.country;
-      if (Object.keys(changes).length === 0) return existing;
-      await repository.update({ id: existing.id }, { ...changes, updatedAt: now });
-      return { ...existing, ...changes };
+      if (Object.keys(changes).length > 0)
+        await repository.update({ id: existing.id }, { ...changes, updatedAt: now });
+      return { id: existing.id, created: false };
     }
-    // INSERT IGNORE / OR IGNORE: when another worker created the contact first, use theirs.
-    await repository
-      .createQueryBuilder()
-      .insert()
-      .values({
-        address,
-        name: name.slice(0, 500),
-        company: details.company?.slice(0, 500) ?? null,
-        country: details.country ?? null,
-        createdAt: now,
-        updatedAt: now,
-      })
-      .orIgnore()
-      .execute();
-    return repository.findOneByOrFail({ address });
+    // A plain INSERT reports the new id on both databases (an ignored INSERT OR IGNORE on
+    // SQLite reports a stale one); when another worker created the contact first, use theirs.
+    try {
+      const id = await insertedId(
+        repository.insert({
+          address,
+          name: name.slice(0, 500),
+          company: details.company?.slice(0, 500) ?? null,
+          country: details.country ?? null,
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+      return { id, created: true };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      return { id: (await repository.findOneByOrFail({ address })).id, created: false };
+    }
   }
 
   /** The thread of the newest stored message among those this one refers to. */

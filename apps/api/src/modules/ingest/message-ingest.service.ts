@@ -112,7 +112,12 @@ export class MessageIngestService {
             relayed ? {} : { company: assessment?.company, country: assessment?.country },
           )
         : undefined;
-    const threadId = await this.findThread(parsed, relayed ? undefined : contact?.id, receivedAt);
+    // A contact made just now has no conversations to continue by subject.
+    const threadId = await this.findThread(
+      parsed,
+      relayed || contact?.created ? undefined : contact?.id,
+      receivedAt,
+    );
 
     return this.repository.transaction(async (manager) => {
       const thread =
