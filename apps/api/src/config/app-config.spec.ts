@@ -47,6 +47,15 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SECRET_KEY: 'short' })).toThrow(/SECRET_KEY: expected 32 bytes/);
   });
 
+  it('reads the default follow-up days and rejects a list that is not increasing', () => {
+    expect(loadConfig({}).followUpDays).toEqual([3, 7, 14]);
+    expect(loadConfig({ FOLLOW_UP_DAYS: '4, 10,21' }).followUpDays).toEqual([4, 10, 21]);
+    for (const bad of ['7,3', '0,3', 'three', '3,3'])
+      expect(() => loadConfig({ FOLLOW_UP_DAYS: bad })).toThrow(
+        `FOLLOW_UP_DAYS: expected up to 6 increasing whole numbers of days, e.g. 3,7,14, got '${bad}'`,
+      );
+  });
+
   it('parses mysql and mariadb URLs and a comma-separated folder list', () => {
     const config = loadConfig({
       DB_URL: 'mariadb://u:p@db/inquiry',

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
+import { DEFAULT_FOLLOW_UP_DAYS } from '@inquiry/templates';
 
 export type DatabaseConfig =
   { type: 'sqlite'; path: string } | { type: 'mysql' | 'mariadb'; url: string };
@@ -34,6 +35,8 @@ export class AppConfig {
   readonly templatesDir?: string;
   /** JSON file with the office's time zone, weekend days and holidays. */
   readonly businessCalendarFile?: string;
+  /** Days after a quote is sent at which to chase it, unless the quote says otherwise. */
+  readonly followUpDays!: number[];
 
   constructor(values: AppConfig) {
     Object.assign(this, values);
@@ -121,6 +124,7 @@ export function loadConfig(env: Env): AppConfig {
     triageHistoryDays: integer('TRIAGE_HISTORY_DAYS', 7, 1, 90),
     triageMinLabels: integer('TRIAGE_MIN_LABELS', 50, 2, 1_000_000),
     templatesDir: read('TEMPLATES_DIR') === undefined ? undefined : resolve(read('TEMPLATES_DIR')!),
+    followUpDays: parseFollowUpDays(read('FOLLOW_UP_DAYS'), problems),
     businessCalendarFile:
       read('BUSINESS_CALENDAR') === undefined ? undefined : resolve(read('BUSINESS_CALENDAR')!),
   });
@@ -161,6 +165,26 @@ function parseDatabaseUrl(raw: string, problems: string[]): DatabaseConfig | und
     return undefined;
   }
   return { type, url: raw };
+}
+
+function parseFollowUpDays(raw: string | undefined, problems: string[]): number[] {
+  if (raw === undefined) return [...DEFAULT_FOLLOW_UP_DAYS];
+  const days = raw.split(',').map((part) => part.trim());
+  const valid =
+    days.length <= 6 &&
+    days.every(
+      (day, index) =>
+        /^\d+$/.test(day) &&
+        Number(day) >= 1 &&
+        (index === 0 || Number(day) > Number(days[index - 1])),
+    );
+  if (!valid) {
+    problems.push(
+      `FOLLOW_UP_DAYS: expected up to 6 increasing whole numbers of days, e.g. 3,7,14, got '${raw}'`,
+    );
+    return [...DEFAULT_FOLLOW_UP_DAYS];
+  }
+  return days.map(Number);
 }
 
 function parseSecretKey(raw: string | undefined, problems: string[]): Buffer | undefined {

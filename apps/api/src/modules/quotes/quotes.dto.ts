@@ -194,7 +194,7 @@ export class CreateQuoteDto {
   @ApiPropertyOptional({
     type: [Number],
     example: [3, 7, 14],
-    description: 'Chase after these many days',
+    description: 'Chase after these many days; omitted, FOLLOW_UP_DAYS (3, 7, 14 by default)',
   })
   @IsOptional()
   @IsArray()

@@ -64,6 +64,7 @@ interface Quote {
   locale: string;
   sentAt: string | null;
   paymentTerms: string;
+  followUpDays: number[];
 }
 
 describe('quotes and follow-ups (e2e)', () => {
@@ -88,7 +89,7 @@ describe('quotes and follow-ups (e2e)', () => {
       calendarFile,
       JSON.stringify({ timeZone: 'UTC', weekend: [], holidays: HOLIDAYS }),
     );
-    e2e = await startE2eApp({ BUSINESS_CALENDAR: calendarFile }, dir);
+    e2e = await startE2eApp({ BUSINESS_CALENDAR: calendarFile, FOLLOW_UP_DAYS: '4,9,15' }, dir);
     auth = { Authorization: `Bearer ${e2e.token}` };
     await saveProfile(e2e.app, e2e.token);
     const mailbox = await http()
@@ -153,6 +154,12 @@ describe('quotes and follow-ups (e2e)', () => {
       .expect(409);
     expect(again.body).toMatchObject({ code: 'QUOTE_SUPERSEDED' });
     await http().post(`/api/quotes/${first.id}/drafts`).set(auth).send({}).expect(409);
+  });
+
+  it("chases on the company's follow-up days unless the quote names its own", async () => {
+    expect((await createQuote(await newInquiry())).followUpDays).toEqual([4, 9, 15]);
+    const own = await createQuote(await newInquiry(), { ...QUOTE, followUpDays: [2, 5] });
+    expect(own.followUpDays).toEqual([2, 5]);
   });
 
   it('marks a quote expired once its validity date has passed in its time zone', async () => {

@@ -4,7 +4,6 @@ import {
   createQuote,
   currencyDigits,
   currentRevision,
-  DEFAULT_FOLLOW_UP_DAYS,
   followUpSchedule,
   FollowUpScheduleError,
   formatIncoterm,
@@ -16,6 +15,7 @@ import {
   reviseQuote,
 } from '@inquiry/templates';
 import { DomainError, ErrorCode } from '../../common/domain-error';
+import { AppConfig } from '../../config/app-config';
 import type { QuoteEntity } from '../../database/entities';
 import { isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
@@ -43,6 +43,7 @@ export class QuotesService {
     private readonly repository: QuotesRepository,
     private readonly drafts: DraftsService,
     private readonly blobs: BlobStore,
+    private readonly config: AppConfig,
   ) {}
 
   async create(
@@ -75,7 +76,7 @@ export class QuotesService {
     };
     const quote = validated(() => currentRevision(createQuote(input)));
     const saved = await this.repository.insertFirstIssue({
-      ...this.columns(quote, followUpDays(dto.followUpDays)),
+      ...this.columns(quote, followUpDays(dto.followUpDays ?? this.config.followUpDays)),
       inquiryId,
       supersedesId: null,
       locale: dto.locale ?? this.drafts.buyerLocale(inquiry),
@@ -332,8 +333,7 @@ function validated<T>(build: () => T): T {
   }
 }
 
-function followUpDays(days: number[] | undefined): number[] {
-  const chosen = days ?? [...DEFAULT_FOLLOW_UP_DAYS];
+function followUpDays(chosen: number[]): number[] {
   try {
     followUpSchedule(new Date(), chosen);
   } catch (error) {
