@@ -25,8 +25,10 @@ export interface IngestOptions {
   /** The caller has just seen that nothing is stored at this IMAP position. */
   positionChecked?: boolean;
   /**
-   * The stored message with this message's Message-ID, which the caller looked up for a whole
-   * batch (MessageIngestService.storedByMessageId): only the new location is recorded.
+   * What the caller found stored under the message's Message-ID, looked up for a whole batch
+   * (MessageIngestService.storedByMessageId): with a stored message only the new location is
+   * recorded; with none (null) the per-message lookup is skipped, a concurrent store of the
+   * same message still being caught by the unique index.
    */
-  storedAs?: number;
+  messageIdLookup?: { messageId: string; storedAs: number | null };
 }

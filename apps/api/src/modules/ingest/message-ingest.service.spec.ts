@@ -100,17 +100,32 @@ describe('MessageIngestService (SQLite)', () => {
 
   it('records a message a batch found stored under its Message-ID as a new location only', async () => {
     const first = await ingest.ingestRaw(mail({}), imap('INBOX', 1));
+    const storedId = (first as { messageId: number }).messageId;
     const stored = await ingest.storedByMessageId(['m1@buyer.example', 'unknown@buyer.example']);
-    expect([...stored]).toEqual([['m1@buyer.example', (first as { messageId: number }).messageId]]);
+    expect([...stored]).toEqual([['m1@buyer.example', storedId]]);
 
     const again = await ingest.ingestRaw(
       mail({ body: 'Resent with other bytes.' }),
       imap('Archive', 3),
       {
-        storedAs: stored.get('m1@buyer.example'),
+        messageIdLookup: { messageId: 'm1@buyer.example', storedAs: storedId },
       },
     );
-    expect(again).toEqual({
+    expect(again).toEqual({ status: 'duplicate', messageId: storedId });
+    expect(await count(MessageEntity)).toBe(1);
+    expect(await count(MessageLocationEntity)).toBe(2);
+  });
+
+  it('still stores a message once when it was stored after its batch looked it up', async () => {
+    const first = await ingest.ingestRaw(mail({}), imap('INBOX', 1));
+    const late = await ingest.ingestRaw(
+      mail({ body: 'Resent with other bytes.' }),
+      imap('Archive', 4),
+      {
+        messageIdLookup: { messageId: 'm1@buyer.example', storedAs: null },
+      },
+    );
+    expect(late).toEqual({
       status: 'duplicate',
       messageId: (first as { messageId: number }).messageId,
     });

@@ -51,7 +51,8 @@ export class MessageIngestService {
       const known = await this.repository.messageAt(origin);
       if (known !== null) return { status: 'duplicate', messageId: known };
     }
-    if (options.storedAs !== undefined) return this.recordDuplicate(options.storedAs, origin);
+    const lookup = options.messageIdLookup;
+    if (lookup && lookup.storedAs !== null) return this.recordDuplicate(lookup.storedAs, origin);
     const rawSha256 = await this.blobs.put(raw);
 
     let parsed: NormalisedMessage;
@@ -66,7 +67,9 @@ export class MessageIngestService {
     }
 
     const key = dedupKey({ messageId: parsed.messageId, rawSha256 });
-    const existing = await this.repository.messageIdByDedupKey(key);
+    const lookedUp =
+      lookup !== undefined && normaliseMessageId(parsed.messageId) === lookup.messageId;
+    const existing = lookedUp ? null : await this.repository.messageIdByDedupKey(key);
     if (existing !== null) return this.recordDuplicate(existing, origin);
 
     for (let attempt = 1; ; attempt += 1) {
@@ -232,8 +235,8 @@ export class MessageIngestService {
   }
 
   /**
-   * The stored messages with these Message-IDs (normalised), in one query: a caller holding a
-   * batch passes each as IngestOptions.storedAs, so those are not parsed again.
+   * The stored messages with these Message-IDs (normalised), in one query, for a caller holding
+   * a batch to pass as IngestOptions.messageIdLookup.
    */
   async storedByMessageId(messageIds: string[]): Promise<Map<string, number>> {
     const byKey = new Map(messageIds.map((id) => [messageIdKey(id), id]));

@@ -4,6 +4,7 @@ import { AppConfig } from '../../config/app-config';
 import { SecretBox } from '../../crypto/secret-box';
 import { BlobStore } from '../../storage/blob-store';
 import type { MailboxEntity } from '../../database/entities';
+import type { IngestOptions } from '../ingest/ingest.types';
 import { MessageIngestService } from '../ingest/message-ingest.service';
 import { PendingTriageService } from '../ingest/pending-triage.service';
 import { createImapClient } from './imap-client.factory';
@@ -181,8 +182,12 @@ export class MailboxSyncer {
     ]);
     const lanes = ingestLanes(messages.map((message) => message.raw));
     const results = await runLanes(lanes, INGEST_CONCURRENCY, (index) => {
-      const storedAs = messageIds[index] === undefined ? undefined : stored.get(messageIds[index]);
-      return this.storeMessage(mailboxId, folder, messages[index]!, ownAddresses, storedAs);
+      const messageId = messageIds[index];
+      const lookup =
+        messageId === undefined
+          ? undefined
+          : { messageId, storedAs: stored.get(messageId) ?? null };
+      return this.storeMessage(mailboxId, folder, messages[index]!, ownAddresses, lookup);
     });
     const failure = results.find((result) => result.status === 'rejected');
     if (failure) throw failure.reason;
@@ -193,7 +198,7 @@ export class MailboxSyncer {
     folder: string,
     message: FetchedMessage,
     ownAddresses: string[],
-    storedAs: number | undefined,
+    messageIdLookup: IngestOptions['messageIdLookup'],
   ): Promise<void> {
     const origin = {
       kind: 'imap' as const,
@@ -208,7 +213,7 @@ export class MailboxSyncer {
         deferTriage: true,
         ownAddresses,
         positionChecked: true,
-        storedAs,
+        messageIdLookup,
       });
       this.failedAttempts.delete(position);
     } catch (error) {
