@@ -135,16 +135,23 @@ export class TemplatesService implements OnModuleInit {
       SHIPPED_IDS.has(key) || this.fileDefines(key)
         ? null
         : { templateId: key, variables, updatedAt: now };
-    this.build(
-      [
-        ...state.rows.filter((r) => !(r.templateId === key && r.locale === locale)),
-        { id: 0, ...text },
-      ],
-      [
-        ...state.companyTemplates.filter((t) => t.templateId !== key),
-        ...(companyTemplate ? [{ id: 0, createdBy: rep, createdAt: now, ...companyTemplate }] : []),
-      ],
-    );
+    // Checked above field by field; building the whole catalog catches what only shows together.
+    try {
+      this.build(
+        [
+          ...state.rows.filter((r) => !(r.templateId === key && r.locale === locale)),
+          { id: 0, ...text },
+        ],
+        [
+          ...state.companyTemplates.filter((t) => t.templateId !== key),
+          ...(companyTemplate
+            ? [{ id: 0, createdBy: rep, createdAt: now, ...companyTemplate }]
+            : []),
+        ],
+      );
+    } catch (error) {
+      throw invalid([{ field: 'body', reason: (error as Error).message }]);
+    }
     await this.repository.save(text, companyTemplate, rep);
     this.state = undefined;
     return this.get(key);
@@ -172,7 +179,7 @@ export class TemplatesService implements OnModuleInit {
     return this.state;
   }
 
-  /** Shipped, then files, then database rows; throws a 400 when they do not fit together. */
+  /** Shipped, then files, then database rows; throws TemplateCatalogError when they do not fit. */
   private build(
     rows: TemplateOverrideEntity[],
     companyTemplates: CompanyTemplateEntity[],
@@ -183,20 +190,16 @@ export class TemplatesService implements OnModuleInit {
       const file = resources[locale];
       resources[locale] = { ...file, templates: { ...file?.templates, ...layer.templates } };
     }
-    try {
-      return new TemplateCatalog({
-        resources,
-        definitions: [
-          ...(this.files.definitions ?? []),
-          ...companyTemplates.map((template) => ({
-            id: template.templateId,
-            variables: template.variables,
-          })),
-        ],
-      });
-    } catch (error) {
-      throw invalid([{ field: 'body', reason: (error as Error).message }]);
-    }
+    return new TemplateCatalog({
+      resources,
+      definitions: [
+        ...(this.files.definitions ?? []),
+        ...companyTemplates.map((template) => ({
+          id: template.templateId,
+          variables: template.variables,
+        })),
+      ],
+    });
   }
 
   private variablesFor(
