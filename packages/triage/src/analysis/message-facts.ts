@@ -59,10 +59,16 @@ function ownText(text: string): string {
  * body without quoted replies. Language detection should read this, not the platform template.
  */
 export function senderText(message: NormalisedMessage, config: TriageConfig): string {
+  const cached = senderTexts.get(message);
+  if (cached?.config === config) return cached.text;
   const adapter = config.marketplaces.length ? matchMarketplace(message, config.marketplaces) : undefined;
-  const { text } = message;
-  return adapter ? extractMarketplaceFields(text, adapter).message : ownText(text);
+  const text = adapter ? extractMarketplaceFields(message.text, adapter).message : ownText(message.text);
+  senderTexts.set(message, { config, text });
+  return text;
 }
+
+/** The language detector reads the sender's text just before triage does: one extraction serves both. */
+const senderTexts = new WeakMap<NormalisedMessage, { config: TriageConfig; text: string }>();
 
 export function buildFacts(message: NormalisedMessage, language: string, config: TriageConfig, context: TriageContext): MessageFacts {
   const senderAddress = message.from?.address ?? '';
@@ -70,7 +76,7 @@ export function buildFacts(message: NormalisedMessage, language: string, config:
   const adapter = config.marketplaces.length ? matchMarketplace(message, config.marketplaces) : undefined;
   const { text } = message;
   const fields = adapter ? extractMarketplaceFields(text, adapter) : undefined;
-  const body = fields ? fields.message : ownText(text);
+  const body = senderText(message, config);
   const claims = adapter ? [] : findCountryClaims(body, senderDomain);
   const marketplaceCountry = fields?.country ? countryOfName(fields.country) : undefined;
   if (marketplaceCountry && fields) claims.push({ country: marketplaceCountry, source: 'marketplace', detail: fields.country ?? '' });

@@ -26,7 +26,8 @@ export interface TrainingRecord {
 
 const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’$-]{1,24}/gu;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]{2,}/gu;
-const MAX_TEXT = 12_000;
+/** Spam shows its hand in the opening; reading further costs time and adds little. */
+const MAX_TEXT = 5_000;
 const cache = new WeakMap<NormalisedMessage, string[]>();
 
 /** Distinct tokens of a message: words, CJK bigrams, link hosts and a few header habits. */
@@ -34,9 +35,10 @@ export function messageTokens(message: NormalisedMessage): string[] {
   const cached = cache.get(message);
   if (cached) return cached;
   const tokens = new Set<string>();
-  const addText = (prefix: string, text: string): void => {
-    for (const word of text.slice(0, MAX_TEXT).toLowerCase().match(WORD) ?? []) tokens.add(prefix + word);
-    for (const run of text.slice(0, MAX_TEXT).match(CJK) ?? []) {
+  const addText = (prefix: string, full: string): void => {
+    const text = full.slice(0, MAX_TEXT);
+    for (const word of text.toLowerCase().match(WORD) ?? []) tokens.add(prefix + word);
+    for (const run of text.match(CJK) ?? []) {
       for (let i = 0; i + 1 < run.length; i += 1) tokens.add(prefix + run.slice(i, i + 2));
     }
   };

@@ -157,7 +157,7 @@ function anchorsOf(source: string): Anchor[] | undefined {
   if (group && group[2] === '?') return anchorsOf(source.slice(group[0].length));
   const alternatives = group && group[2] !== '*' ? group[1]!.split('|').map(literalStart) : [];
   // An alternative that ends the group runs on into what follows, so its last word is not complete.
-  if (alternatives.length > 0 && alternatives.every((a) => a !== undefined)) return alternatives.map((a) => toAnchor(a!.literal, false));
+  if (alternatives.length > 0 && alternatives.every((a) => a !== undefined)) return alternatives.map((a) => toAnchor(a.literal, false));
   const inside = longestLiteral(source);
   return inside === undefined ? undefined : [{ literal: inside }];
 }
