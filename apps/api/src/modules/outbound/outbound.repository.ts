@@ -89,8 +89,8 @@ export class OutboundRepository {
   }
 
   /**
-   * Delivered messages whose follow-up steps (Sent copy, thread, draft and inquiry state) are
-   * not all recorded, and that nobody has touched since `idleBefore`.
+   * Delivered messages whose Sent copy or later steps are not all recorded (the draft is
+   * marked sent last), and that nobody has touched since `idleBefore`.
    */
   unfinished(idleBefore: Date, limit: number): Promise<OutboundMessageEntity[]> {
     return this.dataSource
@@ -99,7 +99,7 @@ export class OutboundRepository {
       .where('o.state = :sent', { sent: 'sent' })
       .andWhere('o.updated_at < :idleBefore', { idleBefore })
       .andWhere(
-        "(o.sent_folder IS NULL OR o.sent_folder = '' OR o.stored_message_id IS NULL OR EXISTS " +
+        "(o.sent_folder IS NULL OR o.sent_folder = '' OR EXISTS " +
           '(SELECT 1 FROM drafts d WHERE d.id = o.draft_id AND d.status <> :draftSent))',
         { draftSent: 'sent' },
       )

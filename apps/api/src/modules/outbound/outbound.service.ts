@@ -284,7 +284,6 @@ export class OutboundService {
         await this.repository.update(row.id, { storedMessageId: stored.messageId });
       }
     }
-    await this.repository.markDraftSent(draft.id);
     await this.repository.markInquiryReplied(inquiry.id);
     if (draft.quoteId !== null) {
       const quote = await this.repository.markQuoteSent(draft.quoteId, sentAt);
@@ -301,6 +300,8 @@ export class OutboundService {
         );
       }
     }
+    // Last, so that a draft not yet marked sent tells the restart pass there is work left.
+    await this.repository.markDraftSent(draft.id);
     return this.reload(row.id);
   }
 
