@@ -32,17 +32,26 @@ function numberValue(value: Json, key: string, min = 0, max = Number.POSITIVE_IN
 }
 
 function pattern(value: Json, key: string): string {
-  if (typeof value !== 'string') throw new TriageConfigError(key, 'must be a regular expression string');
+  if (typeof value !== 'string')
+    throw new TriageConfigError(key, 'must be a regular expression string');
   try {
     new RegExp(value, 'imu');
   } catch (error) {
-    throw new TriageConfigError(key, `is not a valid regular expression (${(error as Error).message})`);
+    throw new TriageConfigError(
+      key,
+      `is not a valid regular expression (${(error as Error).message})`,
+    );
   }
   return value;
 }
 
 /** Merges `override` into `base` where both are plain objects of the same shape, checking each leaf. */
-function mergeSection<T extends object>(base: T, override: Json, key: string, leaf: (v: Json, k: string, d: Json) => Json): T {
+function mergeSection<T extends object>(
+  base: T,
+  override: Json,
+  key: string,
+  leaf: (v: Json, k: string, d: Json) => Json,
+): T {
   if (!isObject(override)) throw new TriageConfigError(key, 'must be an object');
   const result: Record<string, Json> = { ...(base as Record<string, Json>) };
   for (const [name, value] of Object.entries(override)) {
@@ -76,14 +85,16 @@ function adapter(value: Json, key: string): MarketplaceAdapter {
   if (!isObject(value)) throw new TriageConfigError(key, 'must be an object');
   const text = (name: string): string => {
     const v = value[name];
-    if (typeof v !== 'string' || v.trim() === '') throw new TriageConfigError(`${key}.${name}`, 'must be a non-empty string');
+    if (typeof v !== 'string' || v.trim() === '')
+      throw new TriageConfigError(`${key}.${name}`, 'must be a non-empty string');
     return v;
   };
   const list = (name: string, required: boolean): string[] => {
     const v = value[name];
     if (v === undefined && !required) return [];
     const items = stringArray(v, `${key}.${name}`);
-    if (required && items.length === 0) throw new TriageConfigError(`${key}.${name}`, 'must not be empty');
+    if (required && items.length === 0)
+      throw new TriageConfigError(`${key}.${name}`, 'must not be empty');
     return items;
   };
   const fieldsJson = value.fields ?? {};
@@ -91,7 +102,11 @@ function adapter(value: Json, key: string): MarketplaceAdapter {
   const known = ['buyerName', 'company', 'country', 'product', 'quantity', 'message', 'badges'];
   const fields: MarketplaceAdapter['fields'] = {};
   for (const [name, source] of Object.entries(fieldsJson)) {
-    if (!known.includes(name)) throw new TriageConfigError(`${key}.fields.${name}`, `is not a known field (${known.join(', ')})`);
+    if (!known.includes(name))
+      throw new TriageConfigError(
+        `${key}.fields.${name}`,
+        `is not a known field (${known.join(', ')})`,
+      );
     fields[name as keyof MarketplaceAdapter['fields']] = pattern(source, `${key}.fields.${name}`);
   }
   const layout = list('layout', true).map((source, i) => pattern(source, `${key}.layout.${i}`));
@@ -123,16 +138,21 @@ export function loadTriageConfig(json: unknown = {}): TriageConfig {
   }
   if (!isObject(parsed)) throw new TriageConfigError('(root)', 'must be a JSON object');
   const { marketplaces, extraMarketplaces, ...rest } = parsed;
-  const config = mergeSection(DEFAULT_TRIAGE_CONFIG, rest, '', (value, key, current) => leafLike(value, key.slice(1), current));
+  const config = mergeSection(DEFAULT_TRIAGE_CONFIG, rest, '', (value, key, current) =>
+    leafLike(value, key.slice(1), current),
+  );
   const adapters = (value: Json, key: string): MarketplaceAdapter[] => {
     if (!Array.isArray(value)) throw new TriageConfigError(key, 'must be an array of adapters');
     return value.map((item, i) => adapter(item, `${key}.${i}`));
   };
-  let platforms = marketplaces === undefined ? config.marketplaces : adapters(marketplaces, 'marketplaces');
-  if (extraMarketplaces !== undefined) platforms = [...platforms, ...adapters(extraMarketplaces, 'extraMarketplaces')];
+  let platforms =
+    marketplaces === undefined ? config.marketplaces : adapters(marketplaces, 'marketplaces');
+  if (extraMarketplaces !== undefined)
+    platforms = [...platforms, ...adapters(extraMarketplaces, 'extraMarketplaces')];
   const time = config.sla;
   for (const name of ['open', 'close'] as const) {
-    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time[name])) throw new TriageConfigError(`sla.${name}`, 'must be HH:MM');
+    if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(time[name]))
+      throw new TriageConfigError(`sla.${name}`, 'must be HH:MM');
   }
   try {
     new Intl.DateTimeFormat('en', { timeZone: time.timeZone });
@@ -140,9 +160,11 @@ export function loadTriageConfig(json: unknown = {}): TriageConfig {
     throw new TriageConfigError('sla.timeZone', `'${time.timeZone}' is not an IANA time zone`);
   }
   for (const day of time.holidays) {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new TriageConfigError('sla.holidays', `'${day}' is not YYYY-MM-DD`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(day))
+      throw new TriageConfigError('sla.holidays', `'${day}' is not YYYY-MM-DD`);
   }
-  if (!/^[A-Z]{2}$/.test(config.ownCountry)) throw new TriageConfigError('ownCountry', 'must be an ISO 3166 alpha-2 code');
+  if (!/^[A-Z]{2}$/.test(config.ownCountry))
+    throw new TriageConfigError('ownCountry', 'must be an ISO 3166 alpha-2 code');
   return {
     ...config,
     ownDomains: config.ownDomains.map((d) => d.toLowerCase()),

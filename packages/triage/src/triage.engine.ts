@@ -5,7 +5,15 @@ import { offerNotAsk } from './rules/spam-content.rules';
 import type { TriageRule } from './rules';
 import type { TriageConfig } from './triage.config';
 import { DEFAULT_TRIAGE_CONFIG } from './triage.config';
-import type { Signal, SuspicionClass, Tier, TriageContext, TriageInput, TriageResult, Verdict } from './triage.types';
+import type {
+  Signal,
+  SuspicionClass,
+  Tier,
+  TriageContext,
+  TriageInput,
+  TriageResult,
+  Verdict,
+} from './triage.types';
 
 const CLASSES: readonly SuspicionClass[] = ['scam', 'spy', 'spam'];
 
@@ -19,7 +27,12 @@ function pickTier(verdict: Verdict, signals: Signal[], config: TriageConfig): Ti
   const genuine = signals.filter((s) => s.class === 'genuine');
   const points = genuine.reduce((sum, s) => sum + s.weight, 0);
   const has = (id: string): boolean => genuine.some((s) => s.id === id);
-  if (points >= config.scoring.tierA && has('genuine.quantity') && (has('genuine.product-spec') || has('genuine.incoterm'))) return 'A';
+  if (
+    points >= config.scoring.tierA &&
+    has('genuine.quantity') &&
+    (has('genuine.product-spec') || has('genuine.incoterm'))
+  )
+    return 'A';
   return points >= config.scoring.tierB ? 'B' : 'C';
 }
 
@@ -37,7 +50,13 @@ export function triage(
     if (!hit) continue;
     const weight = (config.weights[rule.id] ?? 0) * (hit.strength ?? 1);
     if (weight === 0) continue;
-    signals.push({ id: rule.id, class: rule.class, weight: Math.round(weight * 100) / 100, detail: hit.detail, explanation: rule.explanation });
+    signals.push({
+      id: rule.id,
+      class: rule.class,
+      weight: Math.round(weight * 100) / 100,
+      detail: hit.detail,
+      explanation: rule.explanation,
+    });
   }
   const points: Record<SuspicionClass, number> = { spam: 0, scam: 0, spy: 0 };
   let genuine = 0;
@@ -53,13 +72,19 @@ export function triage(
   const pitching = signals.some((s) => s.id === offerNotAsk.id);
   const genuineDiscount = { ...config.scoring.genuineDiscount, ...(pitching ? { spam: 0 } : {}) };
   const scores = { spam: 0, scam: 0, spy: 0 };
-  for (const c of CLASSES) scores[c] = toScore(points[c] - genuine * genuineDiscount[c] - learnedClean * learnedCleanDiscount, scale);
+  for (const c of CLASSES)
+    scores[c] = toScore(
+      points[c] - genuine * genuineDiscount[c] - learnedClean * learnedCleanDiscount,
+      scale,
+    );
   let verdict: Verdict = 'clean';
   for (const c of CLASSES) {
-    if (scores[c] >= thresholds[c] && (verdict === 'clean' || scores[c] > scores[verdict])) verdict = c;
+    if (scores[c] >= thresholds[c] && (verdict === 'clean' || scores[c] > scores[verdict]))
+      verdict = c;
   }
   const tier = pickTier(verdict, signals, config);
-  const receivedAt = context.now ?? input.message.received[0]?.date ?? input.message.date ?? new Date();
+  const receivedAt =
+    context.now ?? input.message.received[0]?.date ?? input.message.date ?? new Date();
   return {
     verdict,
     scores,

@@ -4,7 +4,11 @@ describe('claimed country', () => {
   it('reads phone prefixes and country names from the signature, and the ccTLD, once each', () => {
     const text = 'Please quote.\n\nJuan Pérez\nMonterrey, México\nMéxico\nTel. +52 81 8123 4567';
     const claims = findCountryClaims(text, 'acabados-example.com.mx');
-    expect(claims.map((c) => `${c.country}:${c.source}`).sort()).toEqual(['MX:cctld', 'MX:phone', 'MX:signature']);
+    expect(claims.map((c) => `${c.country}:${c.source}`).sort()).toEqual([
+      'MX:cctld',
+      'MX:phone',
+      'MX:signature',
+    ]);
   });
 
   it('ignores country names in the body above the signature', () => {

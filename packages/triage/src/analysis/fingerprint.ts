@@ -7,11 +7,24 @@ const FNV_PRIME = 0x01000193;
 
 /** Kana and CJK ideographs: each character is a token, as these scripts do not space words. */
 function isCjk(code: number): boolean {
-  return (code >= 0x3040 && code <= 0x30ff) || (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+  return (
+    (code >= 0x3040 && code <= 0x30ff) ||
+    (code >= 0x3400 && code <= 0x9fff) ||
+    (code >= 0xf900 && code <= 0xfaff)
+  );
 }
 
 function isWordChar(code: number): boolean {
-  return (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code >= 0xc0 && !isCjk(code) && code !== 0x2019 && !(code >= 0x2000 && code <= 0x206f) && !(code >= 0x3000 && code <= 0x303f) && !(code >= 0xff00 && code <= 0xff0f));
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0xc0 &&
+      !isCjk(code) &&
+      code !== 0x2019 &&
+      !(code >= 0x2000 && code <= 0x206f) &&
+      !(code >= 0x3000 && code <= 0x303f) &&
+      !(code >= 0xff00 && code <= 0xff0f))
+  );
 }
 
 /** FNV-1a hashes of the words of a lower-cased text, computed without building substrings. */
@@ -87,5 +100,8 @@ function popcount(n: number): number {
 /** Differing bits between two fingerprints; 64 when either is malformed. */
 export function hammingDistance(a: string, b: string): number {
   if (!/^[0-9a-f]{16}$/.test(a) || !/^[0-9a-f]{16}$/.test(b)) return 64;
-  return popcount(parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) + popcount(parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16));
+  return (
+    popcount(parseInt(a.slice(0, 8), 16) ^ parseInt(b.slice(0, 8), 16)) +
+    popcount(parseInt(a.slice(8), 16) ^ parseInt(b.slice(8), 16))
+  );
 }

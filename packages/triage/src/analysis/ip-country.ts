@@ -19,7 +19,12 @@ function dataFile(name: string): string {
   return readFileSync(require.resolve(`@ip-location-db/geo-whois-asn-country/${name}`), 'utf8');
 }
 
-function loadTable<T>(file: string, parse: (value: string) => number | bigint, make: (n: number) => T, set: (t: T, i: number, v: number | bigint) => void): RangeTable<T> {
+function loadTable<T>(
+  file: string,
+  parse: (value: string) => number | bigint,
+  make: (n: number) => T,
+  set: (t: T, i: number, v: number | bigint) => void,
+): RangeTable<T> {
   const lines = dataFile(file).split('\n');
   const starts = make(lines.length);
   const ends = make(lines.length);
@@ -46,7 +51,10 @@ function loadTable<T>(file: string, parse: (value: string) => number | bigint, m
   return { starts, ends, countries, codes: codes.subarray(0, n) };
 }
 
-function bisect<T extends ArrayLike<number | bigint>>(table: RangeTable<T>, ip: number | bigint): string | undefined {
+function bisect<T extends ArrayLike<number | bigint>>(
+  table: RangeTable<T>,
+  ip: number | bigint,
+): string | undefined {
   let lo = 0;
   let hi = table.codes.length - 1;
   while (lo <= hi) {
@@ -68,15 +76,21 @@ function ipv6ToBigInt(ip: string): bigint {
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
   const missing = 8 - left.length - right.length;
-  const groups = tail === undefined ? left : [...left, ...Array<string>(missing).fill('0'), ...right];
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(missing).fill('0'), ...right];
   return groups.reduce((acc, group) => (acc << 16n) + BigInt(parseInt(group || '0', 16)), 0n);
 }
 
 /** Loads the IPv4 table now, so the first message does not pay for it (benchmarks, servers). */
 export function preloadIpCountry(): void {
-  v4 ??= loadTable('geo-whois-asn-country-ipv4-num.csv', Number, (n) => new Uint32Array(n), (t, i, v) => {
-    t[i] = v as number;
-  });
+  v4 ??= loadTable(
+    'geo-whois-asn-country-ipv4-num.csv',
+    Number,
+    (n) => new Uint32Array(n),
+    (t, i, v) => {
+      t[i] = v as number;
+    },
+  );
 }
 
 /** ISO 3166 alpha-2 country of a public IP, undefined when unknown. */
@@ -86,25 +100,43 @@ export function ipCountry(ip: string): string | undefined {
     return bisect(v4!, ipv4ToNumber(ip));
   }
   if (isIPv6(ip)) {
-    v6 ??= loadTable('geo-whois-asn-country-ipv6-num.csv', BigInt, (): bigint[] => [], (t, i, v) => {
-      t[i] = v as bigint;
-    });
+    v6 ??= loadTable(
+      'geo-whois-asn-country-ipv6-num.csv',
+      BigInt,
+      (): bigint[] => [],
+      (t, i, v) => {
+        t[i] = v as bigint;
+      },
+    );
     return bisect(v6, ipv6ToBigInt(ip));
   }
   return undefined;
 }
 
 const reservedV4: Array<[number, number]> = [
-  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
-  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.0.2.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15],
-  ['198.51.100.0', 24], ['203.0.113.0', 24], ['224.0.0.0', 4], ['240.0.0.0', 4],
+  ['0.0.0.0', 8],
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10],
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16],
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.0.2.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 4],
+  ['240.0.0.0', 4],
 ].map(([base, bits]) => [ipv4ToNumber(base as string), bits as number]);
 
 /** Private, loopback, link-local, documentation, multicast and other non-routable addresses. */
 export function isReservedIp(ip: string): boolean {
   if (isIPv4(ip)) {
     const n = ipv4ToNumber(ip);
-    return reservedV4.some(([base, bits]) => Math.floor(n / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits)));
+    return reservedV4.some(
+      ([base, bits]) => Math.floor(n / 2 ** (32 - bits)) === Math.floor(base / 2 ** (32 - bits)),
+    );
   }
   if (isIPv6(ip)) {
     const lower = ip.toLowerCase();

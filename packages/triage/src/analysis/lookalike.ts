@@ -1,11 +1,20 @@
 import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 
 const HOMOGLYPHS: Array<[RegExp, string]> = [
-  [/rn/g, 'm'], [/vv/g, 'w'], [/0/g, 'o'], [/1/g, 'l'], [/[|!]/g, 'l'], [/5/g, 's'], [/3/g, 'e'],
+  [/rn/g, 'm'],
+  [/vv/g, 'w'],
+  [/0/g, 'o'],
+  [/1/g, 'l'],
+  [/[|!]/g, 'l'],
+  [/5/g, 's'],
+  [/3/g, 'e'],
 ];
 
 function skeleton(label: string): string {
-  return HOMOGLYPHS.reduce((text, [from, to]) => text.replace(from, to), label.replace(/[-_.]/g, ''));
+  return HOMOGLYPHS.reduce(
+    (text, [from, to]) => text.replace(from, to),
+    label.replace(/[-_.]/g, ''),
+  );
 }
 
 /** Optimal-string-alignment distance (edits, including one swap of neighbours), capped for speed. */
@@ -21,7 +30,8 @@ export function editDistance(a: string, b: string, cap = 3): number {
       }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       let best = Math.min(rows[i - 1]![j]! + 1, rows[i]![j - 1]! + 1, rows[i - 1]![j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, rows[i - 2]![j - 2]! + 1);
       rows[i]!.push(best);
     }
   }
@@ -73,7 +83,12 @@ export function imitatedBy(site: string, protectedSites: readonly string[]): str
       continue;
     }
     if (shape === t.skeleton) return protectedSite;
-    if (t.name.length >= 6 && Math.abs(name.length - t.name.length) <= 2 && editDistance(name, t.name, 2) <= (t.name.length >= 9 ? 2 : 1)) return protectedSite;
+    if (
+      t.name.length >= 6 &&
+      Math.abs(name.length - t.name.length) <= 2 &&
+      editDistance(name, t.name, 2) <= (t.name.length >= 9 ? 2 : 1)
+    )
+      return protectedSite;
     if (words.length > 1 && t.name.length >= 3 && words.includes(t.name)) return protectedSite;
   }
   return undefined;

@@ -6,7 +6,12 @@ let disposable: Set<string> | undefined;
 
 /** Free-mail providers from the `freemail` package's list (its disposable part is checked separately). */
 export function isFreeMailDomain(domain: string): boolean {
-  free ??= new Set(readFileSync(require.resolve('freemail/data/free.txt'), 'utf8').split('\n').map((d) => d.trim().toLowerCase()).filter(Boolean));
+  free ??= new Set(
+    readFileSync(require.resolve('freemail/data/free.txt'), 'utf8')
+      .split('\n')
+      .map((d) => d.trim().toLowerCase())
+      .filter(Boolean),
+  );
   return free.has(domain);
 }
 

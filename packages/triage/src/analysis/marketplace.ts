@@ -21,24 +21,41 @@ function field(text: string, source: string | undefined): string | undefined {
 }
 
 /** The adapter whose platform sent this message (sender domain and layout both match). */
-export function matchMarketplace(message: NormalisedMessage, adapters: readonly MarketplaceAdapter[]): MarketplaceAdapter | undefined {
+export function matchMarketplace(
+  message: NormalisedMessage,
+  adapters: readonly MarketplaceAdapter[],
+): MarketplaceAdapter | undefined {
   const sender = domainOf(message.from?.address);
-  return adapters.find((a) => hostMatches(sender, a.senderDomains) && a.layout.some((source) => regex(source).test(message.text)));
+  return adapters.find(
+    (a) =>
+      hostMatches(sender, a.senderDomains) &&
+      a.layout.some((source) => regex(source).test(message.text)),
+  );
 }
 
 /** A marketplace the message claims to come from (its name in the sender or subject) without being sent by it. */
-export function imitatedMarketplace(message: NormalisedMessage, adapters: readonly MarketplaceAdapter[]): MarketplaceAdapter | undefined {
+export function imitatedMarketplace(
+  message: NormalisedMessage,
+  adapters: readonly MarketplaceAdapter[],
+): MarketplaceAdapter | undefined {
   const sender = domainOf(message.from?.address);
   const subjectTag = /^\s*\[([^\]]+)\]/.exec(message.subject)?.[1] ?? '';
   const claim = `${message.from?.name ?? ''} ${sender} ${subjectTag}`.toLowerCase();
   return adapters.find((a) => {
     if (hostMatches(sender, a.senderDomains)) return false;
-    const names = [a.name.toLowerCase(), a.id.toLowerCase(), ...a.senderDomains.map((d) => d.split('.').slice(-2, -1)[0] ?? d)];
+    const names = [
+      a.name.toLowerCase(),
+      a.id.toLowerCase(),
+      ...a.senderDomains.map((d) => d.split('.').slice(-2, -1)[0] ?? d),
+    ];
     return names.some((name) => name.length >= 4 && claim.includes(name));
   });
 }
 
-export function extractMarketplaceFields(text: string, adapter: MarketplaceAdapter): MarketplaceFields {
+export function extractMarketplaceFields(
+  text: string,
+  adapter: MarketplaceAdapter,
+): MarketplaceFields {
   const badgeText = field(text, adapter.fields.badges);
   const buyer = field(text, adapter.fields.buyerName);
   const company = field(text, adapter.fields.company);

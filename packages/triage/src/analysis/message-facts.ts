@@ -48,7 +48,10 @@ function ownText(text: string): string {
   for (const line of lines) {
     if (/^\s*>/.test(line)) continue;
     // Stop at the quoted original of a reply ("On ... wrote:", "-----Original Message-----").
-    if (/^\s*(-{2,}\s*original message\s*-{2,}|on .{4,80} wrote:\s*$|在.{2,60}写道[:：])/i.test(line)) break;
+    if (
+      /^\s*(-{2,}\s*original message\s*-{2,}|on .{4,80} wrote:\s*$|在.{2,60}写道[:：])/i.test(line)
+    )
+      break;
     out.push(line);
   }
   return out.join('\n').slice(0, MAX_TEXT);
@@ -61,8 +64,12 @@ function ownText(text: string): string {
 export function senderText(message: NormalisedMessage, config: TriageConfig): string {
   const cached = senderTexts.get(message);
   if (cached?.config === config) return cached.text;
-  const adapter = config.marketplaces.length ? matchMarketplace(message, config.marketplaces) : undefined;
-  const text = adapter ? extractMarketplaceFields(message.text, adapter).message : ownText(message.text);
+  const adapter = config.marketplaces.length
+    ? matchMarketplace(message, config.marketplaces)
+    : undefined;
+  const text = adapter
+    ? extractMarketplaceFields(message.text, adapter).message
+    : ownText(message.text);
   senderTexts.set(message, { config, text });
   return text;
 }
@@ -70,18 +77,31 @@ export function senderText(message: NormalisedMessage, config: TriageConfig): st
 /** The language detector reads the sender's text just before triage does: one extraction serves both. */
 const senderTexts = new WeakMap<NormalisedMessage, { config: TriageConfig; text: string }>();
 
-export function buildFacts(message: NormalisedMessage, language: string, config: TriageConfig, context: TriageContext): MessageFacts {
+export function buildFacts(
+  message: NormalisedMessage,
+  language: string,
+  config: TriageConfig,
+  context: TriageContext,
+): MessageFacts {
   const senderAddress = message.from?.address ?? '';
   const senderDomain = domainOf(senderAddress);
-  const adapter = config.marketplaces.length ? matchMarketplace(message, config.marketplaces) : undefined;
+  const adapter = config.marketplaces.length
+    ? matchMarketplace(message, config.marketplaces)
+    : undefined;
   const { text } = message;
   const fields = adapter ? extractMarketplaceFields(text, adapter) : undefined;
   const body = senderText(message, config);
   const claims = adapter ? [] : findCountryClaims(body, senderDomain);
   const marketplaceCountry = fields?.country ? countryOfName(fields.country) : undefined;
-  if (marketplaceCountry && fields) claims.push({ country: marketplaceCountry, source: 'marketplace', detail: fields.country ?? '' });
+  if (marketplaceCountry && fields)
+    claims.push({
+      country: marketplaceCountry,
+      source: 'marketplace',
+      detail: fields.country ?? '',
+    });
   const headerMap = new Map<string, string>();
-  for (const { name, value } of message.headers) if (!headerMap.has(name)) headerMap.set(name, value);
+  for (const { name, value } of message.headers)
+    if (!headerMap.has(name)) headerMap.set(name, value);
   const trusted = [...config.ownDomains, ...config.trustedRelays];
   const authResults = message.headers
     .filter((h) => h.name === 'authentication-results')

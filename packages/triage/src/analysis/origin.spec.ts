@@ -12,7 +12,16 @@ describe('ipCountry', () => {
     expect(ipCountry(ip)).toBe(country);
   });
 
-  it.each(['10.1.2.3', '192.168.1.133', '127.0.0.1', '172.20.0.1', '100.64.1.1', '::1', 'fe80::1', 'not-an-ip'])('%s is not an origin', (ip) => {
+  it.each([
+    '10.1.2.3',
+    '192.168.1.133',
+    '127.0.0.1',
+    '172.20.0.1',
+    '100.64.1.1',
+    '::1',
+    'fe80::1',
+    'not-an-ip',
+  ])('%s is not an origin', (ip) => {
     expect(isReservedIp(ip)).toBe(true);
   });
 });
@@ -27,16 +36,29 @@ describe('findOrigin', () => {
         { raw: '', fromIp: '192.168.1.133' },
       ],
     });
-    expect(findOrigin(message, TEST_CONFIG)).toEqual({ ip: '193.99.144.80', country: 'DE', source: 'received' });
+    expect(findOrigin(message, TEST_CONFIG)).toEqual({
+      ip: '193.99.144.80',
+      country: 'DE',
+      source: 'received',
+    });
   });
 
   it('prefers X-Originating-IP', () => {
-    const message = buildMessage({ headers: [header('x-originating-ip', '[61.135.169.121]')], received: [{ raw: '', fromIp: '193.99.144.80' }] });
-    expect(findOrigin(message, TEST_CONFIG)).toEqual({ ip: '61.135.169.121', country: 'CN', source: 'x-originating-ip' });
+    const message = buildMessage({
+      headers: [header('x-originating-ip', '[61.135.169.121]')],
+      received: [{ raw: '', fromIp: '193.99.144.80' }],
+    });
+    expect(findOrigin(message, TEST_CONFIG)).toEqual({
+      ip: '61.135.169.121',
+      country: 'CN',
+      source: 'x-originating-ip',
+    });
   });
 
   it('reports no origin when only webmail servers are visible', () => {
-    const message = buildMessage({ received: [{ raw: '', fromIp: '209.85.220.41', fromRdns: 'mail-sor-f41.google.com' }] });
+    const message = buildMessage({
+      received: [{ raw: '', fromIp: '209.85.220.41', fromRdns: 'mail-sor-f41.google.com' }],
+    });
     expect(findOrigin(message, TEST_CONFIG)).toEqual({});
   });
 });

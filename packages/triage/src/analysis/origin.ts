@@ -8,7 +8,10 @@ import { ipCountry, isReservedIp } from './ip-country';
 const ORIGINATING_HEADERS = ['x-originating-ip', 'x-sender-ip', 'x-client-ip', 'x-real-ip'];
 
 function cleanIp(value: string): string | undefined {
-  const candidate = value.trim().replace(/^\[|\]$/g, '').replace(/^ipv6:/i, '');
+  const candidate = value
+    .trim()
+    .replace(/^\[|\]$/g, '')
+    .replace(/^ipv6:/i, '');
   return isIP(candidate) ? candidate : undefined;
 }
 
@@ -32,7 +35,8 @@ export function findOrigin(message: NormalisedMessage, config: TriageConfig): Or
     const names = [hop.fromRdns, hop.fromHelo];
     if (names.some((name) => hostMatches(name, ours))) continue;
     if (names.some((name) => hostMatches(name, config.providerRelays))) continue;
-    if (config.marketplaces.some((m) => names.some((name) => hostMatches(name, m.senderDomains)))) continue;
+    if (config.marketplaces.some((m) => names.some((name) => hostMatches(name, m.senderDomains))))
+      continue;
     origin = ip;
   }
   return origin ? { ip: origin, country: ipCountry(origin), source: 'received' } : {};

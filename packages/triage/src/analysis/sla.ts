@@ -13,7 +13,9 @@ function minutesOf(hhmm: string): number {
 /** Local calendar day (as a UTC-midnight Date) and minute of day of an instant in the team's zone. */
 function local(at: Date, timeZone: string): { day: Date; minute: number } {
   const shifted = new Date(at.getTime() + zoneOffsetMinutes(timeZone, at) * MINUTE);
-  const day = new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
+  const day = new Date(
+    Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()),
+  );
   return { day, minute: shifted.getUTCHours() * 60 + shifted.getUTCMinutes() };
 }
 
@@ -23,7 +25,9 @@ function instant(day: Date, minute: number, timeZone: string): Date {
 }
 
 function isBusinessDay(day: Date, sla: SlaConfig): boolean {
-  return sla.workdays.includes(day.getUTCDay()) && !sla.holidays.includes(day.toISOString().slice(0, 10));
+  return (
+    sla.workdays.includes(day.getUTCDay()) && !sla.holidays.includes(day.toISOString().slice(0, 10))
+  );
 }
 
 function nextDay(day: Date): Date {
@@ -50,7 +54,7 @@ export function slaDueTime(tier: Tier, receivedAt: Date, sla: SlaConfig): Date |
   };
   startOfNextOpening();
   if (hours >= 24) {
-    for (let left = Math.round(hours / 24); left > 0; ) {
+    for (let left = Math.round(hours / 24); left > 0;) {
       day = nextDay(day);
       if (isBusinessDay(day, sla)) left -= 1;
     }

@@ -19,14 +19,25 @@ export function loadSpamAssassin(root = corporaRoot()): LabelledMessage[] {
     readdirSync(join(dir, label))
       .filter((name) => !name.startsWith('.') && name !== 'cmds')
       .sort()
-      .map((name) => ({ file: `${label}/${name}`, label, raw: readFileSync(join(dir, label, name)) })),
+      .map((name) => ({
+        file: `${label}/${name}`,
+        label,
+        raw: readFileSync(join(dir, label, name)),
+      })),
   );
 }
 
 export function loadInquiries(root = corporaRoot()): LabelledMessage[] {
   const dir = join(root, 'inquiries-dev');
-  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Array<{ file: string; class: string }>;
-  return labels.map(({ file, class: label }) => ({ file, label, raw: readFileSync(join(dir, file)) }));
+  const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Array<{
+    file: string;
+    class: string;
+  }>;
+  return labels.map(({ file, class: label }) => ({
+    file,
+    label,
+    raw: readFileSync(join(dir, file)),
+  }));
 }
 
 /** The token-model class a corpus label stands for: SpamAssassin's ham and genuine inquiries are `clean`. */

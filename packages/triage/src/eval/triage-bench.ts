@@ -35,7 +35,8 @@ async function main(): Promise<void> {
   const best = { mailparser: 0, parse: 0, pipeline: 0 };
   // Rounds interleave the three steps so that load from elsewhere hits them alike.
   for (let round = 0; round < ROUNDS; round += 1) {
-    for (const name of ['mailparser', 'parse', 'pipeline'] as const) best[name] = Math.max(best[name], await pass(raws, steps[name]));
+    for (const name of ['mailparser', 'parse', 'pipeline'] as const)
+      best[name] = Math.max(best[name], await pass(raws, steps[name]));
   }
   const { mailparser: mailparserOnly, parse: parseOnly, pipeline } = best;
   const lines = [
@@ -50,6 +51,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   process.exitCode = 1;
 });

@@ -17,7 +17,11 @@ export class TokenModelError extends Error {
 }
 
 function isCountList(value: unknown, length: number): boolean {
-  return Array.isArray(value) && value.length === length && value.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0);
+  return (
+    Array.isArray(value) &&
+    value.length === length &&
+    value.every((n) => typeof n === 'number' && Number.isFinite(n) && n >= 0)
+  );
 }
 
 /** A token model from its JSON text; `source` names the file in the error. */
@@ -29,14 +33,22 @@ export function parseTokenModel(text: string, source: string): TokenModel {
     throw new TokenModelError(source, `is not JSON (${(error as Error).message})`);
   }
   const model = data as Partial<TokenModel> | null;
-  if (!model || !Array.isArray(model.classes) || model.classes.length < 2 || !model.classes.every((c) => typeof c === 'string')) {
+  if (
+    !model ||
+    !Array.isArray(model.classes) ||
+    model.classes.length < 2 ||
+    !model.classes.every((c) => typeof c === 'string')
+  ) {
     throw new TokenModelError(source, 'classes: must list at least two class names');
   }
   const k = model.classes.length;
-  if (!isCountList(model.documents, k)) throw new TokenModelError(source, `documents: must hold ${k} message counts`);
-  if (typeof model.tokens !== 'object' || model.tokens === null) throw new TokenModelError(source, 'tokens: must map tokens to counts');
+  if (!isCountList(model.documents, k))
+    throw new TokenModelError(source, `documents: must hold ${k} message counts`);
+  if (typeof model.tokens !== 'object' || model.tokens === null)
+    throw new TokenModelError(source, 'tokens: must map tokens to counts');
   for (const [token, counts] of Object.entries(model.tokens)) {
-    if (!isCountList(counts, k)) throw new TokenModelError(source, `tokens.${token}: must hold ${k} counts`);
+    if (!isCountList(counts, k))
+      throw new TokenModelError(source, `tokens.${token}: must hold ${k} counts`);
   }
   return model as TokenModel;
 }

@@ -44,21 +44,27 @@ export function messageTokens(message: NormalisedMessage): string[] {
   };
   addText('s:', message.subject);
   addText('', message.text);
-  for (const link of message.links.slice(0, 50)) if (link.host) tokens.add(`url:${link.host.split('.').slice(-2).join('.')}`);
+  for (const link of message.links.slice(0, 50))
+    if (link.host) tokens.add(`url:${link.host.split('.').slice(-2).join('.')}`);
   const from = message.from?.address ?? '';
   tokens.add(`from:${from.slice(from.lastIndexOf('@') + 1)}`);
   for (const { name, value } of message.headers) {
-    if (name === 'x-mailer' || name === 'user-agent') tokens.add(`mailer:${value.toLowerCase().split(/[\s/(]/)[0] ?? ''}`);
-    else if (name === 'content-type') tokens.add(`ct:${value.toLowerCase().split(';')[0]?.trim() ?? ''}`);
+    if (name === 'x-mailer' || name === 'user-agent')
+      tokens.add(`mailer:${value.toLowerCase().split(/[\s/(]/)[0] ?? ''}`);
+    else if (name === 'content-type')
+      tokens.add(`ct:${value.toLowerCase().split(';')[0]?.trim() ?? ''}`);
     else if (name.startsWith('x-') || name.startsWith('list-')) tokens.add(`h:${name}`);
   }
-  for (const a of message.attachments) tokens.add(`att:${a.filename.split('.').pop()?.toLowerCase() ?? ''}`);
+  for (const a of message.attachments)
+    tokens.add(`att:${a.filename.split('.').pop()?.toLowerCase() ?? ''}`);
   const result = [...tokens];
   cache.set(message, result);
   return result;
 }
 
-export function trainTokenModel(examples: ReadonlyArray<{ message: NormalisedMessage; label: string }>): TokenModel {
+export function trainTokenModel(
+  examples: ReadonlyArray<{ message: NormalisedMessage; label: string }>,
+): TokenModel {
   const classes = [...new Set(examples.map((e) => e.label))].sort();
   const documents = classes.map(() => 0);
   const tokens: Record<string, number[]> = {};
@@ -99,7 +105,10 @@ function evidenceOf(model: TokenModel): Map<string, TokenEvidence> {
 const DECIDING_TOKENS = 150;
 
 /** Posterior probability of each class for a message. */
-export function classifyTokens(model: TokenModel, message: NormalisedMessage): Record<string, number> {
+export function classifyTokens(
+  model: TokenModel,
+  message: NormalisedMessage,
+): Record<string, number> {
   const k = model.classes.length;
   const total = model.documents.reduce((a, b) => a + b, 0);
   const evidence = evidenceOf(model);
@@ -110,7 +119,8 @@ export function classifyTokens(model: TokenModel, message: NormalisedMessage): R
   }
   scored.sort((a, b) => b.strength - a.strength);
   const sums = model.documents.map((n) => Math.log((n + 1) / (total + k)));
-  for (const { logs } of scored.slice(0, DECIDING_TOKENS)) for (let c = 0; c < k; c += 1) sums[c]! += logs[c]!;
+  for (const { logs } of scored.slice(0, DECIDING_TOKENS))
+    for (let c = 0; c < k; c += 1) sums[c]! += logs[c]!;
   const top = Math.max(...sums);
   const exp = sums.map((s) => Math.exp(s - top));
   const norm = exp.reduce((a, b) => a + b, 0);
@@ -138,7 +148,9 @@ const BACKGROUND_WEIGHT = 10;
 function tokenLogs(counts: readonly number[], documents: readonly number[]): number[] {
   const total = documents.reduce((a, b) => a + b, 0);
   const background = (counts.reduce((a, b) => a + b, 0) + 0.5) / (total + 1);
-  return counts.map((n, c) => Math.log((n + BACKGROUND_WEIGHT * background) / (documents[c]! + BACKGROUND_WEIGHT)));
+  return counts.map((n, c) =>
+    Math.log((n + BACKGROUND_WEIGHT * background) / (documents[c]! + BACKGROUND_WEIGHT)),
+  );
 }
 
 /** A smaller model with only the frequent, discriminating tokens; class counts stay exact. */
@@ -178,9 +190,15 @@ export function combineTokenModels(base: TokenModel, local: TokenModel): TokenMo
       continue;
     }
     const overall = own.reduce((a, b) => a + b, 0) / Math.max(localTotal, 1);
-    tokens[token] = own.map((n, c) => n + baseDocuments[c]! * (localDocuments[c]! > 0 ? n / localDocuments[c]! : overall));
+    tokens[token] = own.map(
+      (n, c) => n + baseDocuments[c]! * (localDocuments[c]! > 0 ? n / localDocuments[c]! : overall),
+    );
   }
-  const combined: TokenModel = { classes, documents: classes.map((_, c) => baseDocuments[c]! + localDocuments[c]!), tokens };
+  const combined: TokenModel = {
+    classes,
+    documents: classes.map((_, c) => baseDocuments[c]! + localDocuments[c]!),
+    tokens,
+  };
   if (base.trainedOn && local.trainedOn) {
     combined.trainedOn = {
       sources: [...new Set([...base.trainedOn.sources, ...local.trainedOn.sources])],

@@ -1,8 +1,11 @@
 import type { TriageRule } from './rule';
 
-const RISKY = /\.(html?|shtml|xhtml|svg|zip|rar|7z|gz|tgz|iso|img|exe|scr|com|pif|bat|cmd|js|jse|vbs|vbe|wsf|hta|jar|lnk|msi|ps1|docm|xlsm)$/i;
-const DOUBLE = /\.(pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|txt|csv|rtf)\.(html?|shtml|svg|zip|rar|7z|iso|img|exe|scr|com|pif|bat|cmd|js|vbs|wsf|hta|jar|lnk)$/i;
-const ORDER_LURE = /(p\.?o\.?[\s_-]?\d|purchase|order|rfq|quot|invoice|payment|spec|contract|pedido|orden|commande|bestellung|заказ|订单|采购|询价|発注|주문)/i;
+const RISKY =
+  /\.(html?|shtml|xhtml|svg|zip|rar|7z|gz|tgz|iso|img|exe|scr|com|pif|bat|cmd|js|jse|vbs|vbe|wsf|hta|jar|lnk|msi|ps1|docm|xlsm)$/i;
+const DOUBLE =
+  /\.(pdf|docx?|xlsx?|pptx?|jpe?g|png|gif|txt|csv|rtf)\.(html?|shtml|svg|zip|rar|7z|iso|img|exe|scr|com|pif|bat|cmd|js|vbs|wsf|hta|jar|lnk)$/i;
+const ORDER_LURE =
+  /(p\.?o\.?[\s_-]?\d|purchase|order|rfq|quot|invoice|payment|spec|contract|pedido|orden|commande|bestellung|заказ|订单|采购|询价|発注|주문)/i;
 
 export const riskyAttachment: TriageRule = {
   id: 'attachment.risky-type',
@@ -27,7 +30,8 @@ export const doubleExtension: TriageRule = {
   },
   evaluate(facts) {
     const names = facts.message.attachments.map((a) => a.filename);
-    const inText = facts.body.match(/[\w-]+\.(?:pdf|docx?|xlsx?|jpe?g|png)\.(?:html?|exe|scr|js|zip)\b/gi) ?? [];
+    const inText =
+      facts.body.match(/[\w-]+\.(?:pdf|docx?|xlsx?|jpe?g|png)\.(?:html?|exe|scr|js|zip)\b/gi) ?? [];
     const file = [...names, ...inText].find((name) => DOUBLE.test(name.trim()));
     return file ? { detail: file } : undefined;
   },

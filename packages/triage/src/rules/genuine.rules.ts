@@ -11,7 +11,15 @@ export const productSpec = phraseRule({
     zh: '对方明确提出具体产品、尺寸、厚度或型号。',
   },
   phrases: {
-    any: ['\\d{2,4} ?(mm|cm|m)? ?[x×*] ?\\d{2,4} ?(mm|cm|m)?( ?[x×*] ?\\d{1,3} ?(mm|cm))?', '\\d{1,3}(\\.\\d)? ?(mm|cm)( thick| thickness)?', '\\d{2,3} ?["”]', "\\d+'\\s?-?\\d+\"", '(model|item|ref|art|sku|code)\\.? ?(no\\.?|number|#)? ?:? ?[a-z]{0,4}-?\\d{2,}', '[a-z]{1,4}-[a-z]?\\d{2,5}[a-z]?', 'hs code'],
+    any: [
+      '\\d{2,4} ?(mm|cm|m)? ?[x×*] ?\\d{2,4} ?(mm|cm|m)?( ?[x×*] ?\\d{1,3} ?(mm|cm))?',
+      '\\d{1,3}(\\.\\d)? ?(mm|cm)( thick| thickness)?',
+      '\\d{2,3} ?["”]',
+      '\\d+\'\\s?-?\\d+"',
+      '(model|item|ref|art|sku|code)\\.? ?(no\\.?|number|#)? ?:? ?[a-z]{0,4}-?\\d{2,}',
+      '[a-z]{1,4}-[a-z]?\\d{2,5}[a-z]?',
+      'hs code',
+    ],
   },
 });
 
@@ -23,7 +31,14 @@ export const quantity = phraseRule({
     zh: '对方给出了采购数量、柜量或年采购量。',
   },
   phrases: {
-    any: ['\\d[\\d,.]* ?(pcs|pieces|sets|units|slabs|sqm|m2|m²|square (meters|metres|feet)|sq\\.? ?(ft|m)|containers?|tons?|tonnes|fcl|lcl)', '\\d ?x ?(20|40)\\s?\'?\\s?(hq|hc|gp|ft|fcl|dv)', '(20|40)\\s?\'?\\s?(hq|hc|gp)', '\\d+ ?containers?', 'annual (volume|purchase|consumption)', 'trial order of \\d'],
+    any: [
+      '\\d[\\d,.]* ?(pcs|pieces|sets|units|slabs|sqm|m2|m²|square (meters|metres|feet)|sq\\.? ?(ft|m)|containers?|tons?|tonnes|fcl|lcl)',
+      "\\d ?x ?(20|40)\\s?'?\\s?(hq|hc|gp|ft|fcl|dv)",
+      "(20|40)\\s?'?\\s?(hq|hc|gp)",
+      '\\d+ ?containers?',
+      'annual (volume|purchase|consumption)',
+      'trial order of \\d',
+    ],
     zh: ['\\d+ ?(件|片|套|块|平方米|平方|平米|个柜|柜|吨)'],
     es: ['\\d+ ?(piezas|unidades|contenedores?|metros cuadrados)'],
     pt: ['\\d+ ?(peças|unidades|contêineres|contentores|metros quadrados)'],
@@ -53,7 +68,13 @@ export const port = phraseRule({
     zh: '对方指明了目的港或交货地点。',
   },
   phrases: {
-    en: ['port of [a-z]+', '(fob|cif|cfr|c&f|cnf|dap|ddp) [a-z]{4,}', 'destination port', 'discharge port', 'port (klang|said|louis|harcourt|qasim|elizabeth)'],
+    en: [
+      'port of [a-z]+',
+      '(fob|cif|cfr|c&f|cnf|dap|ddp) [a-z]{4,}',
+      'destination port',
+      'discharge port',
+      'port (klang|said|louis|harcourt|qasim|elizabeth)',
+    ],
     es: ['puerto de [a-z]+'],
     pt: ['porto de [a-z]+'],
     fr: ['port (de|du|d.) ?[a-z]+'],
@@ -72,7 +93,35 @@ export const certification = phraseRule({
     zh: '对方要求其市场所需的认证（CE、NSF、EN、ASTM 等）。',
   },
   phrases: {
-    any: ['ce (mark|marking|certificate|certification)', 'ukca', 'inmetro', 'saso', 'saber', 'eac', 'lfgb', 'nsf', 'astm ?[a-z]?\\d+', 'en ?\\d{3,5}', 'iso ?\\d{3,5}', 'soncap', 'gcc', 'fda', 'reach', 'rohs', 'dop', 'form ?e', 'certificate of origin', 'c/o', 'moca', 'test reports?', 'greenguard', 'kc mark', 'jis', 'sni', 'coc'],
+    any: [
+      'ce (mark|marking|certificate|certification)',
+      'ukca',
+      'inmetro',
+      'saso',
+      'saber',
+      'eac',
+      'lfgb',
+      'nsf',
+      'astm ?[a-z]?\\d+',
+      'en ?\\d{3,5}',
+      'iso ?\\d{3,5}',
+      'soncap',
+      'gcc',
+      'fda',
+      'reach',
+      'rohs',
+      'dop',
+      'form ?e',
+      'certificate of origin',
+      'c/o',
+      'moca',
+      'test reports?',
+      'greenguard',
+      'kc mark',
+      'jis',
+      'sni',
+      'coc',
+    ],
     zh: ['检测报告', '原产地证'],
   },
 });
@@ -85,7 +134,12 @@ export const targetPrice = phraseRule({
     zh: '对方给出了目标价格或预算。',
   },
   phrases: {
-    en: ['target price', 'our budget', 'price (around|below|under|of about) (usd|us\\$|\\$|eur|€)', '(usd|us\\$|\\$|eur|€) ?\\d+(\\.\\d+)? ?(/|per) ?(sqm|m2|pc|piece|slab|set|unit|sq\\.? ?ft)'],
+    en: [
+      'target price',
+      'our budget',
+      'price (around|below|under|of about) (usd|us\\$|\\$|eur|€)',
+      '(usd|us\\$|\\$|eur|€) ?\\d+(\\.\\d+)? ?(/|per) ?(sqm|m2|pc|piece|slab|set|unit|sq\\.? ?ft)',
+    ],
     es: ['precio objetivo'],
     pt: ['preço[- ]alvo'],
     fr: ['prix cible'],
@@ -104,7 +158,16 @@ export const paymentTerms = phraseRule({
     zh: '对方提出了常规的贸易付款方式（T/T 定金、信用证等）。',
   },
   phrases: {
-    en: ['t/t', 'l/c', 'letter of credit', '\\d{2}% (deposit|advance|down payment)', '\\d{2}/\\d{2} (t/t|tt)', 'balance (against|before|after) (b/l|copy|shipment|loading)', 'd/p', 'payment terms'],
+    en: [
+      't/t',
+      'l/c',
+      'letter of credit',
+      '\\d{2}% (deposit|advance|down payment)',
+      '\\d{2}/\\d{2} (t/t|tt)',
+      'balance (against|before|after) (b/l|copy|shipment|loading)',
+      'd/p',
+      'payment terms',
+    ],
     es: ['carta de crédito', 'depósito del \\d', 'anticipo'],
     pt: ['carta de crédito', 'sinal de \\d', 'adiantamento'],
     fr: ['lettre de crédit', 'acompte'],
@@ -123,7 +186,14 @@ export const paidSample = phraseRule({
     zh: '对方愿意支付样品费或使用自己的快递账号。',
   },
   phrases: {
-    en: ['(we will|we.ll|happy to|willing to|we can|we) pay (for )?(the )?(samples?|sample (cost|fee)|courier)', 'sample (cost|fee|charge)s?', '(our|own) (courier|dhl|fedex|ups) account', '(dhl|fedex|ups) account', 'freight collect', 'paid samples?'],
+    en: [
+      '(we will|we.ll|happy to|willing to|we can|we) pay (for )?(the )?(samples?|sample (cost|fee)|courier)',
+      'sample (cost|fee|charge)s?',
+      '(our|own) (courier|dhl|fedex|ups) account',
+      '(dhl|fedex|ups) account',
+      'freight collect',
+      'paid samples?',
+    ],
     es: ['pagaremos (las|el costo de las) muestras', 'cuenta de (dhl|fedex|courier)'],
     pt: ['pagaremos (as|pelas) amostras', 'conta (dhl|fedex)'],
     fr: ['nous (paierons|payerons) les échantillons', 'compte (dhl|fedex)'],
@@ -134,7 +204,40 @@ export const paidSample = phraseRule({
   },
 });
 
-const COMPANY = phraseMatcher(['ltd', 'llc', 'inc', 'gmbh', 's\\.?a\\.?', 's\\.?l\\.?', 'pty', 'co\\.', 'corp', 'sarl', 's\\.?r\\.?l\\.?', 'sp\\. z o\\.o\\.', 'bv', 'ag', 'oy', 'ab', 'a/s', 'limited', 'company', 'ооо', 'тоо', 'ltda', 'sas', 'kg', 'pvt', 'tbk', 'a\\.ş\\.', '有限公司', '株式会社', '주식회사', 'شركة', 'công ty']);
+const COMPANY = phraseMatcher([
+  'ltd',
+  'llc',
+  'inc',
+  'gmbh',
+  's\\.?a\\.?',
+  's\\.?l\\.?',
+  'pty',
+  'co\\.',
+  'corp',
+  'sarl',
+  's\\.?r\\.?l\\.?',
+  'sp\\. z o\\.o\\.',
+  'bv',
+  'ag',
+  'oy',
+  'ab',
+  'a/s',
+  'limited',
+  'company',
+  'ооо',
+  'тоо',
+  'ltda',
+  'sas',
+  'kg',
+  'pvt',
+  'tbk',
+  'a\\.ş\\.',
+  '有限公司',
+  '株式会社',
+  '주식회사',
+  'شركة',
+  'công ty',
+]);
 
 export const companySignature: TriageRule = {
   id: 'genuine.company-signature',
@@ -144,11 +247,18 @@ export const companySignature: TriageRule = {
     zh: '邮件结尾有完整的公司签名，且使用公司域名邮箱。',
   },
   evaluate(facts) {
-    if (!facts.senderSite || isFreeMailDomain(facts.senderSite) || facts.config.domesticFreeMail.includes(facts.senderSite)) return undefined;
+    if (
+      !facts.senderSite ||
+      isFreeMailDomain(facts.senderSite) ||
+      facts.config.domesticFreeMail.includes(facts.senderSite)
+    )
+      return undefined;
     const signature = signatureBlock(facts.body).toLowerCase();
     const company = findPhrases(COMPANY, signature, 1)[0];
     const contact = /(\+?\d[\d\s().-]{7,}\d)|www\.|https?:\/\//.test(signature);
-    return company && contact ? { detail: `${company} signature, ${facts.senderDomain}` } : undefined;
+    return company && contact
+      ? { detail: `${company} signature, ${facts.senderDomain}` }
+      : undefined;
   },
 };
 
@@ -161,11 +271,30 @@ export const existingThread: TriageRule = {
   },
   evaluate(facts) {
     const { message, config, context } = facts;
-    const ids = [message.inReplyTo, ...message.references].filter((id): id is string => Boolean(id));
+    const ids = [message.inReplyTo, ...message.references].filter((id): id is string =>
+      Boolean(id),
+    );
     const ours = new Set(context.ourMessageIds ?? []);
-    const hit = ids.find((id) => ours.has(id) || config.ownDomains.some((d) => id.toLowerCase().endsWith(`@${d}`) || id.toLowerCase().endsWith(`.${d}`)));
+    const hit = ids.find(
+      (id) =>
+        ours.has(id) ||
+        config.ownDomains.some(
+          (d) => id.toLowerCase().endsWith(`@${d}`) || id.toLowerCase().endsWith(`.${d}`),
+        ),
+    );
     return hit ? { detail: hit } : undefined;
   },
 };
 
-export const genuineRules: TriageRule[] = [productSpec, quantity, incoterm, port, certification, targetPrice, paymentTerms, paidSample, companySignature, existingThread];
+export const genuineRules: TriageRule[] = [
+  productSpec,
+  quantity,
+  incoterm,
+  port,
+  certification,
+  targetPrice,
+  paymentTerms,
+  paidSample,
+  companySignature,
+  existingThread,
+];

@@ -1,6 +1,7 @@
 import type { TriageRule } from './rule';
 
-const BULK_MAILERS = /(group ?mail|mass ?mail|bulk|mailking|worldmerge|aureate|send-?safe|floodgate|extractor|e-?mail ?marketing|dynamic ?mail|avalanche|stealth|sendblaster|atomic ?mail|mailloop|massmailer|emailer|campaign|newsletter|blaster|express ?mail)/i;
+const BULK_MAILERS =
+  /(group ?mail|mass ?mail|bulk|mailking|worldmerge|aureate|send-?safe|floodgate|extractor|e-?mail ?marketing|dynamic ?mail|avalanche|stealth|sendblaster|atomic ?mail|mailloop|massmailer|emailer|campaign|newsletter|blaster|express ?mail)/i;
 const SCRIPT_MAILERS = /(phpmailer|php\/|mime-tools|perl|python)/i;
 
 export const missingDate: TriageRule = {
@@ -24,7 +25,9 @@ export const missingMessageId: TriageRule = {
   },
   evaluate(facts) {
     const id = facts.message.messageId;
-    return id && /@/.test(id) ? undefined : { detail: id ? `malformed: ${id}` : 'no Message-ID header' };
+    return id && /@/.test(id)
+      ? undefined
+      : { detail: id ? `malformed: ${id}` : 'no Message-ID header' };
   },
 };
 
@@ -88,4 +91,11 @@ export const authenticationFailed: TriageRule = {
   },
 };
 
-export const headerRules: TriageRule[] = [missingDate, missingMessageId, bulkMailer, noRecipient, precedenceBulk, authenticationFailed];
+export const headerRules: TriageRule[] = [
+  missingDate,
+  missingMessageId,
+  bulkMailer,
+  noRecipient,
+  precedenceBulk,
+  authenticationFailed,
+];

@@ -7,7 +7,11 @@ const LOGIN_WORDS = /log ?in|sign ?in|signin|verify|password|webmail|mailbox|登
 
 function protectedHosts(facts: MessageFacts): string[] {
   const { config } = facts;
-  return [...config.ownDomains, ...config.protectedDomains, ...config.marketplaces.flatMap((m) => [...m.senderDomains, ...m.linkDomains])].map(registrableDomain);
+  return [
+    ...config.ownDomains,
+    ...config.protectedDomains,
+    ...config.marketplaces.flatMap((m) => [...m.senderDomains, ...m.linkDomains]),
+  ].map(registrableDomain);
 }
 
 /** Visible link text that names a place: a URL or domain, or a service people log in to. */
@@ -30,7 +34,8 @@ export const linkTextHostMismatch: TriageRule = {
       if (hostMatches(link.host, facts.config.providerRelays)) continue;
       const detail = `text "${link.text.trim().slice(0, 60)}" -> ${link.host}`;
       // Newsletters route links through click trackers; a shown brand or login host is what phishing fakes.
-      if (hostMatches(shown, protectedHosts(facts)) || LOGIN_WORDS.test(link.text)) return { detail };
+      if (hostMatches(shown, protectedHosts(facts)) || LOGIN_WORDS.test(link.text))
+        return { detail };
       weak ??= { detail, strength: 0.4 };
     }
     return weak;
@@ -41,7 +46,7 @@ export const addressInUrl: TriageRule = {
   id: 'link.address-in-url',
   class: 'scam',
   explanation: {
-    en: "A link carries our own e-mail address, so the page it opens is pre-filled for a login phishing attempt.",
+    en: 'A link carries our own e-mail address, so the page it opens is pre-filled for a login phishing attempt.',
     zh: '链接中带有我方邮箱地址，打开后的页面会预先填好账号，用于骗取登录密码。',
   },
   evaluate(facts) {
@@ -61,7 +66,8 @@ export const addressInUrl: TriageRule = {
     }
     // A newsletter personalises its "manage my subscription" links (login pages included) with
     // the reader's address; once one such link says so, the others are the same mechanism.
-    if (carrying.some((l) => SUBSCRIPTION.test(l.url) || SUBSCRIPTION.test(l.text))) return undefined;
+    if (carrying.some((l) => SUBSCRIPTION.test(l.url) || SUBSCRIPTION.test(l.text)))
+      return undefined;
     const hit = carrying.find((l) => LOGIN_WORDS.test(l.url) || LOGIN_WORDS.test(l.text));
     return hit ? { detail: `${hit.address} in ${hit.host}` } : undefined;
   },
@@ -105,8 +111,16 @@ export const manyLinks: TriageRule = {
     const hosts = new Set(facts.message.links.map((l) => l.host).filter(Boolean));
     const words = facts.body.split(/\s+/).length;
     const links = facts.message.links.length;
-    return links >= 8 && words / links < 40 ? { detail: `${links} links to ${hosts.size} hosts, ${words} words` } : undefined;
+    return links >= 8 && words / links < 40
+      ? { detail: `${links} links to ${hosts.size} hosts, ${words} words` }
+      : undefined;
   },
 };
 
-export const linkRules: TriageRule[] = [linkTextHostMismatch, addressInUrl, urlShortener, ipHostLink, manyLinks];
+export const linkRules: TriageRule[] = [
+  linkTextHostMismatch,
+  addressInUrl,
+  urlShortener,
+  ipHostLink,
+  manyLinks,
+];

@@ -12,7 +12,12 @@ export const freeMail: TriageRule = {
     zh: '发件人使用免费邮箱；不少小买家也用免费邮箱，需结合其他迹象判断。',
   },
   evaluate(facts) {
-    if (!facts.senderDomain || facts.marketplace || facts.config.domesticFreeMail.includes(facts.senderSite)) return undefined;
+    if (
+      !facts.senderDomain ||
+      facts.marketplace ||
+      facts.config.domesticFreeMail.includes(facts.senderSite)
+    )
+      return undefined;
     return isFreeMailDomain(facts.senderSite) ? { detail: facts.senderDomain } : undefined;
   },
 };
@@ -40,7 +45,9 @@ export const disposableMailbox: TriageRule = {
     zh: '发件人使用一次性临时邮箱，很快就会失效。',
   },
   evaluate(facts) {
-    return isDisposableDomain(facts.senderSite) || isDisposableDomain(facts.senderDomain) ? { detail: facts.senderDomain } : undefined;
+    return isDisposableDomain(facts.senderSite) || isDisposableDomain(facts.senderDomain)
+      ? { detail: facts.senderDomain }
+      : undefined;
   },
 };
 
@@ -55,7 +62,9 @@ export const digitsLocalPart: TriageRule = {
     const local = localPartOf(facts.senderAddress);
     const digits = (local.match(/\d/g) ?? []).length;
     if (local.length < 5 || facts.marketplace) return undefined;
-    return digits >= 4 && digits / local.length >= 0.3 ? { detail: facts.senderAddress } : undefined;
+    return digits >= 4 && digits / local.length >= 0.3
+      ? { detail: facts.senderAddress }
+      : undefined;
   },
 };
 
@@ -70,11 +79,18 @@ export const displayNameSpoof: TriageRule = {
     const name = facts.displayName.toLowerCase();
     if (!name) return undefined;
     const shown = /[\w.+-]+@([\w-]+\.[\w.-]+)/.exec(name)?.[1];
-    if (shown && registrableDomain(shown) !== facts.senderSite) return { detail: `"${facts.displayName}" <${facts.senderAddress}>` };
-    const own = facts.config.ownDomains.map((d) => d.split('.')[0]!).filter((stem) => stem.length >= 4);
+    if (shown && registrableDomain(shown) !== facts.senderSite)
+      return { detail: `"${facts.displayName}" <${facts.senderAddress}>` };
+    const own = facts.config.ownDomains
+      .map((d) => d.split('.')[0]!)
+      .filter((stem) => stem.length >= 4);
     const brands = [...facts.config.protectedBrands, ...own];
     const site = facts.senderSite.replace(/[^a-z0-9]/g, '');
-    const brand = brands.find((b) => new RegExp(`(^|[^a-z])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(name) && !site.includes(b.replace(/[^a-z0-9]/g, '')));
+    const brand = brands.find(
+      (b) =>
+        new RegExp(`(^|[^a-z])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(name) &&
+        !site.includes(b.replace(/[^a-z0-9]/g, '')),
+    );
     return brand ? { detail: `"${facts.displayName}" <${facts.senderAddress}>` } : undefined;
   },
 };
@@ -88,10 +104,15 @@ export const replyToMismatch: TriageRule = {
   },
   evaluate(facts) {
     if (facts.marketplace || !facts.senderSite) return undefined;
-    const other = facts.message.replyTo.map((a) => domainOf(a.address)).find((d) => d && registrableDomain(d) !== facts.senderSite);
+    const other = facts.message.replyTo
+      .map((a) => domainOf(a.address))
+      .find((d) => d && registrableDomain(d) !== facts.senderSite);
     if (!other) return undefined;
-    if (isFreeMailDomain(registrableDomain(other))) return { detail: `Reply-To ${other}, From ${facts.senderDomain}` };
-    return facts.header('list-id') ? undefined : { detail: `Reply-To ${other}, From ${facts.senderDomain}`, strength: 0.5 };
+    if (isFreeMailDomain(registrableDomain(other)))
+      return { detail: `Reply-To ${other}, From ${facts.senderDomain}` };
+    return facts.header('list-id')
+      ? undefined
+      : { detail: `Reply-To ${other}, From ${facts.senderDomain}`, strength: 0.5 };
   },
 };
 
@@ -116,7 +137,12 @@ export const lookalikeDomain: TriageRule = {
     const candidates = new Set<string>();
     if (facts.senderSite) candidates.add(facts.senderSite);
     for (const a of facts.message.replyTo) candidates.add(registrableDomain(domainOf(a.address)));
-    const hosts = new Set(facts.message.links.slice(0, 30).map((link) => link.host).filter(Boolean));
+    const hosts = new Set(
+      facts.message.links
+        .slice(0, 30)
+        .map((link) => link.host)
+        .filter(Boolean),
+    );
     for (const host of hosts) candidates.add(registrableDomain(host));
     for (const site of candidates) {
       if (hostMatches(site, targets)) continue;
@@ -127,4 +153,12 @@ export const lookalikeDomain: TriageRule = {
   },
 };
 
-export const mailboxRules: TriageRule[] = [freeMail, domesticFreeMail, disposableMailbox, digitsLocalPart, displayNameSpoof, replyToMismatch, lookalikeDomain];
+export const mailboxRules: TriageRule[] = [
+  freeMail,
+  domesticFreeMail,
+  disposableMailbox,
+  digitsLocalPart,
+  displayNameSpoof,
+  replyToMismatch,
+  lookalikeDomain,
+];

@@ -9,13 +9,19 @@ export const fakeMarketplaceNotice: TriageRule = {
     zh: '邮件伪装成平台询盘通知，但并非由该平台的服务器发出。',
   },
   evaluate(facts) {
-    if (facts.imitated) return { detail: `claims ${facts.imitated.name}, sent from ${facts.senderDomain || 'unknown sender'}` };
+    if (facts.imitated)
+      return {
+        detail: `claims ${facts.imitated.name}, sent from ${facts.senderDomain || 'unknown sender'}`,
+      };
     if (facts.marketplace && /(spf|dkim|dmarc)=fail/.test(facts.authResults)) {
       return { detail: `${facts.marketplace.adapter.name} sender failed authentication` };
     }
     if (facts.marketplace) {
       const { adapter } = facts.marketplace;
-      const foreignLink = facts.message.links.find((link) => link.host && !hostMatches(link.host, [...adapter.linkDomains, ...adapter.senderDomains]));
+      const foreignLink = facts.message.links.find(
+        (link) =>
+          link.host && !hostMatches(link.host, [...adapter.linkDomains, ...adapter.senderDomains]),
+      );
       if (foreignLink && /log ?in|sign ?in|verify|password|view/i.test(foreignLink.text)) {
         return { detail: `${adapter.name} notice links to ${foreignLink.host}` };
       }
@@ -36,7 +42,9 @@ export const verifiedMarketplaceBuyer: TriageRule = {
     if (!found) return undefined;
     const badges = found.fields.badges.map((b) => b.toLowerCase());
     const verified = badges.find(
-      (b) => found.adapter.verifiedBadges.some((v) => b.includes(v)) && !found.adapter.newAccountBadges.some((n) => b.includes(n)),
+      (b) =>
+        found.adapter.verifiedBadges.some((v) => b.includes(v)) &&
+        !found.adapter.newAccountBadges.some((n) => b.includes(n)),
     );
     return verified ? { detail: `${found.adapter.name}: ${verified}` } : undefined;
   },
@@ -58,4 +66,8 @@ export const newMarketplaceAccount: TriageRule = {
   },
 };
 
-export const marketplaceRules: TriageRule[] = [fakeMarketplaceNotice, verifiedMarketplaceBuyer, newMarketplaceAccount];
+export const marketplaceRules: TriageRule[] = [
+  fakeMarketplaceNotice,
+  verifiedMarketplaceBuyer,
+  newMarketplaceAccount,
+];

@@ -3,19 +3,24 @@ import { countryOffsets, formatOffset, isImpossibleOffset } from '../analysis/ti
 import type { TriageRule } from './rule';
 
 function claimText(facts: MessageFacts): string {
-  return facts.claims.map((c) => `${c.country} (${c.source}: ${c.detail})`).slice(0, 3).join(', ');
+  return facts.claims
+    .map((c) => `${c.country} (${c.source}: ${c.detail})`)
+    .slice(0, 3)
+    .join(', ');
 }
 
 /** The sender claims a country, and it is not the exporter's own. */
 function claimsAbroad(facts: MessageFacts): boolean {
-  return facts.claimedCountries.length > 0 && !facts.claimedCountries.includes(facts.config.ownCountry);
+  return (
+    facts.claimedCountries.length > 0 && !facts.claimedCountries.includes(facts.config.ownCountry)
+  );
 }
 
 export const domesticOriginClaimsForeign: TriageRule = {
   id: 'origin.domestic-claims-foreign',
   class: 'spy',
   explanation: {
-    en: "The message was sent from an IP address in our own country while the sender claims to be abroad, typical of a competitor posing as a foreign buyer.",
+    en: 'The message was sent from an IP address in our own country while the sender claims to be abroad, typical of a competitor posing as a foreign buyer.',
     zh: '发件 IP 位于我方所在国家，但发件人自称海外买家，这是同行冒充外商套价的典型迹象。',
   },
   evaluate(facts) {
@@ -34,7 +39,12 @@ export const ipClaimMismatch: TriageRule = {
   },
   evaluate(facts) {
     const { origin, config } = facts;
-    if (!origin.country || origin.country === config.ownCountry || facts.claimedCountries.length === 0) return undefined;
+    if (
+      !origin.country ||
+      origin.country === config.ownCountry ||
+      facts.claimedCountries.length === 0
+    )
+      return undefined;
     if (facts.claimedCountries.includes(origin.country)) return undefined;
     return { detail: `IP ${origin.ip} (${origin.country}); claims ${claimText(facts)}` };
   },
@@ -71,10 +81,18 @@ export const impossibleOffset: TriageRule = {
 /** Whether the Date offset is in use in some claimed country on the sending day; undefined when it cannot be judged. */
 function offsetFitsClaims(facts: MessageFacts): { offset: number; fits: boolean } | undefined {
   const { message } = facts;
-  if (facts.marketplace || message.dateOffsetMinutes === undefined || !message.date || facts.claimedCountries.length === 0) return undefined;
+  if (
+    facts.marketplace ||
+    message.dateOffsetMinutes === undefined ||
+    !message.date ||
+    facts.claimedCountries.length === 0
+  )
+    return undefined;
   const offset = message.dateOffsetMinutes;
   if (isImpossibleOffset(offset)) return undefined;
-  const fits = facts.claimedCountries.some((country) => countryOffsets(country, message.date!).includes(offset));
+  const fits = facts.claimedCountries.some((country) =>
+    countryOffsets(country, message.date!).includes(offset),
+  );
   return { offset, fits };
 }
 
@@ -91,8 +109,11 @@ export const domesticOffsetClaimsForeign: TriageRule = {
   },
   evaluate(facts) {
     const check = offsetFitsClaims(facts);
-    if (!check || check.fits || !claimsAbroad(facts) || !ownOffsets(facts).includes(check.offset)) return undefined;
-    return { detail: `Date ${formatOffset(check.offset)}; claims ${facts.claimedCountries.join(', ')}` };
+    if (!check || check.fits || !claimsAbroad(facts) || !ownOffsets(facts).includes(check.offset))
+      return undefined;
+    return {
+      detail: `Date ${formatOffset(check.offset)}; claims ${facts.claimedCountries.join(', ')}`,
+    };
   },
 };
 
@@ -100,7 +121,7 @@ export const offsetClaimMismatch: TriageRule = {
   id: 'time.offset-claim-mismatch',
   class: 'scam',
   explanation: {
-    en: "The time-zone offset of the Date header does not exist in the country the sender claims.",
+    en: 'The time-zone offset of the Date header does not exist in the country the sender claims.',
     zh: '邮件 Date 头的时区与发件人自称所在国家的时区不符。',
   },
   evaluate(facts) {
@@ -110,8 +131,13 @@ export const offsetClaimMismatch: TriageRule = {
     // An offset of the IP's own country repeats what the IP mismatch already says: the sender is
     // where the IP is. It adds evidence only when it fits neither place.
     const ipCountry = facts.origin.country;
-    const repeatsIp = ipCountry !== undefined && !facts.claimedCountries.includes(ipCountry) && countryOffsets(ipCountry, facts.message.date!).includes(check.offset);
-    return repeatsIp ? { detail: `${detail}, as in the IP's country ${ipCountry}`, strength: 0.5 } : { detail };
+    const repeatsIp =
+      ipCountry !== undefined &&
+      !facts.claimedCountries.includes(ipCountry) &&
+      countryOffsets(ipCountry, facts.message.date!).includes(check.offset);
+    return repeatsIp
+      ? { detail: `${detail}, as in the IP's country ${ipCountry}`, strength: 0.5 }
+      : { detail };
   },
 };
 
@@ -126,7 +152,9 @@ export const nightSend: TriageRule = {
     const { message } = facts;
     if (facts.marketplace || !message.date || facts.claimedCountries.length !== 1) return undefined;
     const country = facts.claimedCountries[0]!;
-    const hours = countryOffsets(country, message.date).map((offset) => new Date(message.date!.getTime() + offset * 60_000).getUTCHours());
+    const hours = countryOffsets(country, message.date).map((offset) =>
+      new Date(message.date!.getTime() + offset * 60_000).getUTCHours(),
+    );
     if (hours.length === 0 || hours.some((hour) => hour >= 5)) return undefined;
     return { detail: `${String(hours[0]).padStart(2, '0')}:xx local time in ${country}` };
   },

@@ -74,7 +74,8 @@ function mayMatch(anchors: Anchor[], text: string): boolean {
   const { words, prefixes } = indexOf(text);
   return anchors.some((anchor) => {
     if (anchor.word !== undefined) return words.has(anchor.word) && text.includes(anchor.literal);
-    if (anchor.prefix !== undefined) return prefixes.has(anchor.prefix) && text.includes(anchor.literal);
+    if (anchor.prefix !== undefined)
+      return prefixes.has(anchor.prefix) && text.includes(anchor.literal);
     return text.includes(anchor.literal);
   });
 }
@@ -85,8 +86,11 @@ function literalStart(source: string): { literal: string; complete: boolean } | 
   const next = source[literal.length];
   const mandatory = next === '?' || next === '*' || next === '{' ? literal.slice(0, -1) : literal;
   // A whole phrase (`ltd`, `ag`) is a whole word; otherwise two CJK characters or three letters.
-  if (mandatory.length === source.length && mandatory.length >= 2) return { literal: mandatory, complete: true };
-  return mandatory.length >= 3 || (mandatory.length === 2 && /[\u2e80-\uffff]/.test(mandatory)) ? { literal: mandatory, complete: false } : undefined;
+  if (mandatory.length === source.length && mandatory.length >= 2)
+    return { literal: mandatory, complete: true };
+  return mandatory.length >= 3 || (mandatory.length === 2 && /[\u2e80-\uffff]/.test(mandatory))
+    ? { literal: mandatory, complete: false }
+    : undefined;
 }
 
 /** Index just past the group that opens at `start`, skipping escapes and character classes. */
@@ -157,7 +161,8 @@ function anchorsOf(source: string): Anchor[] | undefined {
   if (group && group[2] === '?') return anchorsOf(source.slice(group[0].length));
   const alternatives = group && group[2] !== '*' ? group[1]!.split('|').map(literalStart) : [];
   // An alternative that ends the group runs on into what follows, so its last word is not complete.
-  if (alternatives.length > 0 && alternatives.every((a) => a !== undefined)) return alternatives.map((a) => toAnchor(a.literal, false));
+  if (alternatives.length > 0 && alternatives.every((a) => a !== undefined))
+    return alternatives.map((a) => toAnchor(a.literal, false));
   const inside = longestLiteral(source);
   return inside === undefined ? undefined : [{ literal: inside }];
 }
@@ -212,7 +217,10 @@ export function phraseRule(spec: PhraseRuleSpec): TriageRule {
     evaluate(facts) {
       const found = findPhrases(pattern, facts.content);
       if (found.length < min) return undefined;
-      return { detail: found.slice(0, 3).join(', '), strength: Math.min(1 + 0.25 * (found.length - min), 1.75) };
+      return {
+        detail: found.slice(0, 3).join(', '),
+        strength: Math.min(1 + 0.25 * (found.length - min), 1.75),
+      };
     },
   };
 }

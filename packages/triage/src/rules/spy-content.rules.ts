@@ -12,8 +12,22 @@ export const priceListProbe = phraseRule({
     zh: '对方索要全部产品的完整价格表，却不提具体项目、数量或市场。',
   },
   phrases: {
-    en: ['(complete|full|whole|entire|latest|detailed|all) price ?(list|sheet)s?', 'price ?(list|sheet) (of|for) (all|every|your (whole|entire|full))', 'prices? (for|of) (all|every|each) (your )?(products?|items?|models?|colou?rs?)', '(all|every) (of )?your products', 'full (product )?range', 'every (product|item|model|colou?r) you (make|produce|have|sell)', '(complete|full) catalog(ue)? (with|and) prices?', 'price (for|at) (each|every|different) quantit', 'quantity (tiers|breaks) for (all|every)'],
-    es: ['lista (completa )?de precios( completa)?', 'todos (los|sus) productos', 'precios de todos'],
+    en: [
+      '(complete|full|whole|entire|latest|detailed|all) price ?(list|sheet)s?',
+      'price ?(list|sheet) (of|for) (all|every|your (whole|entire|full))',
+      'prices? (for|of) (all|every|each) (your )?(products?|items?|models?|colou?rs?)',
+      '(all|every) (of )?your products',
+      'full (product )?range',
+      'every (product|item|model|colou?r) you (make|produce|have|sell)',
+      '(complete|full) catalog(ue)? (with|and) prices?',
+      'price (for|at) (each|every|different) quantit',
+      'quantity (tiers|breaks) for (all|every)',
+    ],
+    es: [
+      'lista (completa )?de precios( completa)?',
+      'todos (los|sus) productos',
+      'precios de todos',
+    ],
     pt: ['tabela (completa )?de preços', 'todos os (seus )?produtos', 'lista de preços'],
     fr: ['liste (complète )?de(s)? prix', 'tous vos produits', 'grille tarifaire'],
     de: ['(komplette |vollständige )?preisliste', 'alle(r)? (ihre(r)? )?produkte'],
@@ -38,12 +52,26 @@ export const capacityProbe = phraseRule({
     zh: '对方打探我方产能、生产线或设备情况，真实买家初次询盘很少问这些。',
   },
   phrases: {
-    en: ['production capacity', '(monthly|annual|yearly|daily) (output|capacity|production)', '(how many|number of) (production )?lines', 'production lines?', 'how many (workers|employees|machines|presses)', '(equipment|machines?) (you use|brand|list)', 'output per (month|year|day)', 'factory (size|area|layout)'],
+    en: [
+      'production capacity',
+      '(monthly|annual|yearly|daily) (output|capacity|production)',
+      '(how many|number of) (production )?lines',
+      'production lines?',
+      'how many (workers|employees|machines|presses)',
+      '(equipment|machines?) (you use|brand|list)',
+      'output per (month|year|day)',
+      'factory (size|area|layout)',
+    ],
     es: ['capacidad (de producción|productiva)', 'líneas de producción', 'producción mensual'],
     pt: ['capacidade (de produção|produtiva)', 'linhas de produção', 'produção mensal'],
     fr: ['capacité de production', 'lignes de production', 'production mensuelle'],
     de: ['produktionskapazität', 'produktionslinien', 'monatliche produktion'],
-    ru: ['производственн(ая|ые|ой) мощност', 'производственн(ых|ые) лини', 'объем производства', 'сколько линий'],
+    ru: [
+      'производственн(ая|ые|ой) мощност',
+      'производственн(ых|ые) лини',
+      'объем производства',
+      'сколько линий',
+    ],
     ar: ['الطاقة الإنتاجية', 'خطوط (الإنتاج|إنتاج)', 'الإنتاج الشهري'],
     zh: ['产能', '生产线', '月产量', '年产量', '日产量', '几条线', '设备清单'],
     it: ['capacità produttiva', 'linee di produzione'],
@@ -64,8 +92,23 @@ export const customerProbe = phraseRule({
     zh: '对方打听我方客户、经销商或代理名单，或索要会暴露客户的出货单据。',
   },
   phrases: {
-    en: ['who are your (main |major |biggest |existing )?(customers|clients|distributors|agents|buyers)', '(your )?(customer|client|distributor|agent|buyer) (list|names)', 'list of (your )?(customers|clients|distributors|agents|buyers)', '(main|major|biggest|key|existing) (customers|clients|distributors|buyers) (in|from)', 'which (companies|customers|importers) (do you|you) (supply|sell to|work with)', '(b/l|bill of lading|shipping documents?|invoices?) copies', 'copies of (your )?(b/l|bills? of lading|invoices|shipping documents)', 'consignee', 'names? of (your )?(customers|clients|importers)', 'customers in (the )?(us|usa|uk|eu|europe|australia|canada|germany|france|italy|spain|poland|russia|brazil|mexico|turkey|middle east)'],
-    es: ['(sus|tus) (principales )?clientes', 'lista de clientes', 'clientes (en|de) (méxico|españa|latinoamérica)'],
+    en: [
+      'who are your (main |major |biggest |existing )?(customers|clients|distributors|agents|buyers)',
+      '(your )?(customer|client|distributor|agent|buyer) (list|names)',
+      'list of (your )?(customers|clients|distributors|agents|buyers)',
+      '(main|major|biggest|key|existing) (customers|clients|distributors|buyers) (in|from)',
+      'which (companies|customers|importers) (do you|you) (supply|sell to|work with)',
+      '(b/l|bill of lading|shipping documents?|invoices?) copies',
+      'copies of (your )?(b/l|bills? of lading|invoices|shipping documents)',
+      'consignee',
+      'names? of (your )?(customers|clients|importers)',
+      'customers in (the )?(us|usa|uk|eu|europe|australia|canada|germany|france|italy|spain|poland|russia|brazil|mexico|turkey|middle east)',
+    ],
+    es: [
+      '(sus|tus) (principales )?clientes',
+      'lista de clientes',
+      'clientes (en|de) (méxico|españa|latinoamérica)',
+    ],
     pt: ['(seus|vossos) (principais )?clientes', 'lista de clientes'],
     fr: ['vos (principaux )?clients', 'liste (de|des) clients'],
     de: ['ihre (wichtigsten )?kunden', 'kundenliste'],
@@ -88,7 +131,13 @@ export const supplierProbe = phraseRule({
     zh: '对方打听我方原材料或配件的供应商，这是同行才关心的信息。',
   },
   phrases: {
-    en: ['(raw[- ]material|resin|sand|component|pigment|parts?|block|quarry) (suppliers?|sources?|vendors?)', 'who (are|is) your (main )?suppliers?', 'where do you (buy|source|get|purchase) (your )?(raw|the|materials?|resin|blocks?)', 'source of (your )?(raw|materials?)', 'your suppliers?'],
+    en: [
+      '(raw[- ]material|resin|sand|component|pigment|parts?|block|quarry) (suppliers?|sources?|vendors?)',
+      'who (are|is) your (main )?suppliers?',
+      'where do you (buy|source|get|purchase) (your )?(raw|the|materials?|resin|blocks?)',
+      'source of (your )?(raw|materials?)',
+      'your suppliers?',
+    ],
     es: ['proveedores? de (materia prima|resina|componentes)', 'sus proveedores'],
     pt: ['fornecedores? de (matéria-prima|resina)', 'seus fornecedores'],
     fr: ['fournisseurs? de (matières premières|résine)', 'vos fournisseurs'],
@@ -112,8 +161,23 @@ export const costProbe = phraseRule({
     zh: '对方索要我方成本构成、利润率或物料清单。',
   },
   phrases: {
-    en: ['cost (breakdown|structure|composition)', 'breakdown of (the |your )?(cost|price)s?', '(raw )?material costs?', 'labou?r costs?', '(profit )?margins?', 'bill of materials', 'bom', 'production costs?', 'cost per (square meter|sqm|m2|slab|unit) (of|for) (raw|material|production)'],
-    es: ['estructura de costos', 'desglose de (costos|precios)', 'costo de (materia prima|producción)', 'margen'],
+    en: [
+      'cost (breakdown|structure|composition)',
+      'breakdown of (the |your )?(cost|price)s?',
+      '(raw )?material costs?',
+      'labou?r costs?',
+      '(profit )?margins?',
+      'bill of materials',
+      'bom',
+      'production costs?',
+      'cost per (square meter|sqm|m2|slab|unit) (of|for) (raw|material|production)',
+    ],
+    es: [
+      'estructura de costos',
+      'desglose de (costos|precios)',
+      'costo de (materia prima|producción)',
+      'margen',
+    ],
     pt: ['estrutura de custos', 'composição de custos', 'custo de produção', 'margem'],
     fr: ['structure des coûts', 'décomposition (des coûts|du prix)', 'coût de production', 'marge'],
     de: ['kostenstruktur', 'kostenaufschlüsselung', 'herstellkosten', 'marge'],
@@ -135,7 +199,9 @@ export const competitorSignature: TriageRule = {
     zh: '发件人自称生产与我方相同的产品，其询问实为同行打探。',
   },
   evaluate(facts) {
-    const products = facts.config.ownProducts.map((p) => p.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const products = facts.config.ownProducts.map((p) =>
+      p.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+    );
     if (products.length === 0) return undefined;
     const maker = phraseMatcher([
       `(we|our (company|factory|group)) (also )?(produce|manufacture|make|are (a )?(producer|manufacturer|factory) of)[^.\\n]{0,40}(${products.join('|')})`,
@@ -162,11 +228,19 @@ export const nearDuplicate: TriageRule = {
     const bits = facts.config.scoring.nearDuplicateBits;
     // One company's own domain is one sender, whatever the local part (newsletters number each copy);
     // on free-mail only the address tells senders apart.
-    const company = facts.senderSite && !isFreeMailDomain(facts.senderDomain) ? facts.senderSite : undefined;
+    const company =
+      facts.senderSite && !isFreeMailDomain(facts.senderDomain) ? facts.senderSite : undefined;
     const sameSender = (sender: string | undefined): boolean =>
-      sender === facts.senderAddress || (company !== undefined && registrableDomain(domainOf(sender)) === company);
-    const match = recent.find((r) => !sameSender(r.sender) && hammingDistance(own, r.fingerprint) <= bits);
-    return match ? { detail: `${match.sender ?? 'another sender'} (${hammingDistance(own, match.fingerprint)} bits apart)` } : undefined;
+      sender === facts.senderAddress ||
+      (company !== undefined && registrableDomain(domainOf(sender)) === company);
+    const match = recent.find(
+      (r) => !sameSender(r.sender) && hammingDistance(own, r.fingerprint) <= bits,
+    );
+    return match
+      ? {
+          detail: `${match.sender ?? 'another sender'} (${hammingDistance(own, match.fingerprint)} bits apart)`,
+        }
+      : undefined;
   },
 };
 
@@ -184,13 +258,37 @@ export const domesticLanguageClaimsForeign: TriageRule = {
   },
   evaluate(facts) {
     const { config } = facts;
-    if (facts.claimedCountries.length === 0 || facts.claimedCountries.some((c) => SHARED_LANGUAGE_COUNTRIES.includes(c) || c === config.ownCountry)) return undefined;
+    if (
+      facts.claimedCountries.length === 0 ||
+      facts.claimedCountries.some(
+        (c) => SHARED_LANGUAGE_COUNTRIES.includes(c) || c === config.ownCountry,
+      )
+    )
+      return undefined;
     const homeLanguages = HOME_LANGUAGES[config.ownCountry] ?? [];
-    if (homeLanguages.includes(facts.language)) return { detail: `writes ${facts.language}, claims ${facts.claimedCountries.join(', ')}` };
-    const locale = [facts.header('content-language'), facts.header('x-mailer'), facts.header('user-agent'), facts.header('accept-language')].join(' ');
-    if (config.ownCountry === 'CN' && /zh[-_]cn|foxmail|coremail|qqmail/i.test(locale)) return { detail: `${locale.trim().slice(0, 60)}; claims ${facts.claimedCountries.join(', ')}` };
+    if (homeLanguages.includes(facts.language))
+      return { detail: `writes ${facts.language}, claims ${facts.claimedCountries.join(', ')}` };
+    const locale = [
+      facts.header('content-language'),
+      facts.header('x-mailer'),
+      facts.header('user-agent'),
+      facts.header('accept-language'),
+    ].join(' ');
+    if (config.ownCountry === 'CN' && /zh[-_]cn|foxmail|coremail|qqmail/i.test(locale))
+      return {
+        detail: `${locale.trim().slice(0, 60)}; claims ${facts.claimedCountries.join(', ')}`,
+      };
     return undefined;
   },
 };
 
-export const spyContentRules: TriageRule[] = [priceListProbe, capacityProbe, customerProbe, supplierProbe, costProbe, competitorSignature, nearDuplicate, domesticLanguageClaimsForeign];
+export const spyContentRules: TriageRule[] = [
+  priceListProbe,
+  capacityProbe,
+  customerProbe,
+  supplierProbe,
+  costProbe,
+  competitorSignature,
+  nearDuplicate,
+  domesticLanguageClaimsForeign,
+];

@@ -52,7 +52,14 @@ export interface RuleCase {
 
 /** What one rule says about a message, or undefined when it stays silent. */
 export function evaluateRule(rule: TriageRule, c: RuleCase): RuleHit | undefined {
-  return rule.evaluate(buildFacts(buildMessage(c.message), c.language ?? 'und', c.config ?? TEST_CONFIG, c.context ?? {}));
+  return rule.evaluate(
+    buildFacts(
+      buildMessage(c.message),
+      c.language ?? 'und',
+      c.config ?? TEST_CONFIG,
+      c.context ?? {},
+    ),
+  );
 }
 
 export function header(name: string, value: string): { name: string; value: string } {

@@ -32,7 +32,8 @@ async function main(): Promise<void> {
   const digests: string[] = [];
   for (const name of names) {
     const load = LOADERS[name];
-    if (!load) throw new Error(`--sources: unknown corpus '${name}' (known: ${DEFAULT_SOURCES.join(', ')})`);
+    if (!load)
+      throw new Error(`--sources: unknown corpus '${name}' (known: ${DEFAULT_SOURCES.join(', ')})`);
     for (const item of load(root)) {
       try {
         examples.push({ message: await parseMessage(item.raw), label: modelClass(item.label) });
