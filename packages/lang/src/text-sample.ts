@@ -5,7 +5,7 @@
  */
 
 /** Characters of raw text read at all: the buyer's words come first and a quoted thread cuts the rest. */
-export const MAX_READ_CHARS = 8_000;
+export const MAX_READ_CHARS = 4_000;
 /** Characters of cleaned text that are judged. */
 export const MAX_SAMPLE_CHARS = 400;
 /** Paragraphs drawn at most: each one is judged on its own, which has a cost of its own. */

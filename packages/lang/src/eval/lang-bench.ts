@@ -55,6 +55,9 @@ async function main(): Promise<void> {
   console.log(`lingua-dev sentences: ${sentences.length} in memory, one core`);
   measure('ours', 'sentences', sentences, (text) => detectLanguage(text));
   measure('franc', 'sentences', sentences, (text) => franc(text));
+  const long = sentences.filter((sentence) => sentence.length >= 200);
+  console.log(`lingua-dev sentences of 200 characters or more: ${long.length}`);
+  measure('ours', 'sentences', long, (text) => detectLanguage(text));
 
   const bodies = await longBodies(2_000);
   const kilobytes = bodies.reduce((sum, body) => sum + body.length, 0) / bodies.length / 1024;
