@@ -1,5 +1,5 @@
 /**
- * A few hundred words tell a language as well as a whole message does, so a long body is judged
+ * Sixty-odd words tell a language about as well as a whole message does, so a long body is judged
  * on a bounded sample: detection then costs about what a long sentence costs, whatever the size
  * of the mail.
  */
