@@ -20,6 +20,8 @@ const WORD = 'a-z0-9\\u00c0-\\u024f\\u0400-\\u04ff';
 const WORD_CHAR = new RegExp(`[${WORD}]`);
 const WORD_SPLIT = new RegExp(`[^${WORD}]+`);
 const WHOLE_WORD = new RegExp(`^[${WORD}]+$`);
+/** Length from which a literal is rare enough in ordinary text to decide alone whether to search. */
+const SELECTIVE = 6;
 /** Letters of a word that index it: enough to be selective, short enough for stems (`capacit`). */
 const PREFIX = 4;
 
@@ -155,15 +157,18 @@ function longestLiteral(source: string): string | undefined {
  * longest plain run anywhere in it.
  */
 function anchorsOf(source: string): Anchor[] | undefined {
+  const inside = longestLiteral(source);
   const start = literalStart(source);
-  if (start) return [toAnchor(start.literal, start.complete)];
+  // A long run inside (`your company` -> ` registration fee`) is rarer than a short opening word.
+  if (start && (start.literal.length >= SELECTIVE || (inside?.length ?? 0) < SELECTIVE))
+    return [toAnchor(start.literal, start.complete)];
+  if (inside !== undefined && inside.length >= SELECTIVE) return [{ literal: inside }];
   const group = /^\(([^()]*)\)(.?)/.exec(source);
   if (group && group[2] === '?') return anchorsOf(source.slice(group[0].length));
   const alternatives = group && group[2] !== '*' ? group[1]!.split('|').map(literalStart) : [];
   // An alternative that ends the group runs on into what follows, so its last word is not complete.
   if (alternatives.length > 0 && alternatives.every((a) => a !== undefined))
     return alternatives.map((a) => toAnchor(a.literal, false));
-  const inside = longestLiteral(source);
   return inside === undefined ? undefined : [{ literal: inside }];
 }
 
