@@ -1,10 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  MalformedMessageError,
-  type NormalisedMessage,
-  parseMessage,
-  sanitiseHtml,
-} from '@inquiry/mail';
+import { MalformedMessageError, type NormalisedMessage, sanitiseHtml } from '@inquiry/mail';
 import { isDeadlock, isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
 import { TriageContextService } from '../triage/triage-context.service';
@@ -12,6 +7,7 @@ import { dedupKey, messageIdKey, normaliseMessageId } from './dedup-key';
 import { IngestRepository } from './ingest.repository';
 import type { IngestOptions, IngestOrigin, IngestResult } from './ingest.types';
 import { type InquiryAssessment, InquiryTriageService } from './inquiry-triage.service';
+import { MessageParserPool } from './message-parser.pool';
 import { normaliseSubject } from './subject-threading';
 
 /** A reply this long after the last message with the same subject starts a new conversation. */
@@ -40,6 +36,7 @@ export class MessageIngestService {
     private readonly blobs: BlobStore,
     private readonly triage: InquiryTriageService,
     private readonly triageContext: TriageContextService,
+    private readonly parser: MessageParserPool,
   ) {}
 
   async ingestRaw(
@@ -57,7 +54,7 @@ export class MessageIngestService {
 
     let parsed: NormalisedMessage;
     try {
-      parsed = await parseMessage(raw);
+      parsed = await this.parser.parse(raw);
     } catch (error) {
       const reason =
         error instanceof MalformedMessageError

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { type NormalisedMessage, parseMessage } from '@inquiry/mail';
+import type { NormalisedMessage } from '@inquiry/mail';
 import { BlobStore } from '../../storage/blob-store';
 import { TriageContextService } from '../triage/triage-context.service';
 import { IngestRepository, type PendingInquiry } from './ingest.repository';
 import { type InquiryAssessment, InquiryTriageService } from './inquiry-triage.service';
+import { MessageParserPool } from './message-parser.pool';
 import { triageColumns } from './message-ingest.service';
 
 /** Pending inquiries read per query. */
@@ -24,6 +25,7 @@ export class PendingTriageService {
     private readonly blobs: BlobStore,
     private readonly triage: InquiryTriageService,
     private readonly context: TriageContextService,
+    private readonly parser: MessageParserPool,
   ) {}
 
   /**
@@ -48,7 +50,7 @@ export class PendingTriageService {
     const raw = await this.blobs.get(pending.rawSha256);
     let message: NormalisedMessage;
     try {
-      message = await parseMessage(raw);
+      message = await this.parser.parse(raw);
     } catch (error) {
       return this.leavePending(pending, error);
     }
