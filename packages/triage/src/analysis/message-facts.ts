@@ -42,17 +42,21 @@ export interface MessageFacts {
   header(name: string): string | undefined;
 }
 
+const QUOTED = /^\s*>/;
+const REPLY_HEADER =
+  /^\s*(-{2,}\s*original message\s*-{2,}|on .{4,80} wrote:\s*$|在.{2,60}写道[:：])/i;
+
 function ownText(text: string): string {
-  const lines = text.split('\n');
   const out: string[] = [];
-  for (const line of lines) {
-    if (/^\s*>/.test(line)) continue;
+  let length = 0;
+  // Lines past the part the rules read cannot change it: bulk mail runs to hundreds of kilobytes.
+  for (const line of text.split('\n')) {
+    if (length > MAX_TEXT) break;
+    if (QUOTED.test(line)) continue;
     // Stop at the quoted original of a reply ("On ... wrote:", "-----Original Message-----").
-    if (
-      /^\s*(-{2,}\s*original message\s*-{2,}|on .{4,80} wrote:\s*$|在.{2,60}写道[:：])/i.test(line)
-    )
-      break;
+    if (REPLY_HEADER.test(line)) break;
     out.push(line);
+    length += line.length + 1;
   }
   return out.join('\n').slice(0, MAX_TEXT);
 }
