@@ -4,6 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { PeriodicTask } from '../../common/periodic-task';
 import { FollowUpsService } from './follow-ups.service';
 
 const INTERVAL_MS = 60_000;
@@ -15,27 +16,24 @@ const INTERVAL_MS = 60_000;
 @Injectable()
 export class FollowUpsScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(FollowUpsScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
+  private readonly task = new PeriodicTask(
+    async () => {
+      const cancelled = await this.followUps.cancelAnswered();
+      if (cancelled > 0) this.logger.log(`cancelled ${cancelled} follow-up(s): the buyer replied`);
+    },
+    (error) =>
+      this.logger.warn(
+        `follow-up check failed: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+  );
 
   constructor(private readonly followUps: FollowUpsService) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), INTERVAL_MS);
-    this.timer.unref();
+    this.task.start(INTERVAL_MS, { runNow: false });
   }
 
-  onApplicationShutdown(): void {
-    clearInterval(this.timer);
-  }
-
-  private async tick(): Promise<void> {
-    try {
-      const cancelled = await this.followUps.cancelAnswered();
-      if (cancelled > 0) this.logger.log(`cancelled ${cancelled} follow-up(s): the buyer replied`);
-    } catch (error) {
-      this.logger.warn(
-        `follow-up check failed: ${error instanceof Error ? error.message : String(error)}`,
-      );
-    }
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 }

@@ -4,6 +4,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
+import { PeriodicTask } from '../../common/periodic-task';
 import { describeError } from './mail-transport';
 import { OutboundService } from './outbound.service';
 
@@ -16,35 +17,27 @@ const INTERVAL_MS = 60_000;
 @Injectable()
 export class OutboundRecoveryScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(OutboundRecoveryScheduler.name);
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> = Promise.resolve();
+  private readonly task = new PeriodicTask(
+    async (tick) => {
+      // At startup none of this process's sends is still in flight, so none is too recent.
+      const finished = await this.outbound.finishDelivered(tick === 0 ? 0 : undefined);
+      if (finished > 0) this.logger.log(`finished ${finished} message(s) sent before a restart`);
+    },
+    (error) => this.logger.warn(`finishing sent messages failed: ${describeError(error)}`),
+  );
 
   constructor(private readonly outbound: OutboundService) {}
 
   onApplicationBootstrap(): void {
-    this.running = this.run(0);
-    this.timer = setInterval(() => {
-      this.running = this.running.then(() => this.run());
-    }, INTERVAL_MS);
-    this.timer.unref();
+    this.task.start(INTERVAL_MS, { runNow: true });
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running;
+  onApplicationShutdown(): Promise<void> {
+    return this.task.stop();
   }
 
   /** The run in progress (the startup one right after boot), for whoever must wait for it. */
   settled(): Promise<void> {
-    return this.running;
-  }
-
-  private async run(idleFor?: number): Promise<void> {
-    try {
-      const finished = await this.outbound.finishDelivered(idleFor);
-      if (finished > 0) this.logger.log(`finished ${finished} message(s) sent before a restart`);
-    } catch (error) {
-      this.logger.warn(`finishing sent messages failed: ${describeError(error)}`);
-    }
+    return this.task.settled();
   }
 }

@@ -11,6 +11,7 @@ import {
   type TokenModel,
   trainTokenModel,
 } from '@inquiry/triage';
+import { PeriodicTask } from '../../common/periodic-task';
 import { AppConfig } from '../../config/app-config';
 import { BlobStore } from '../../storage/blob-store';
 import { TriageRepository } from './triage.repository';
@@ -39,7 +40,10 @@ export class TokenModelService implements OnApplicationBootstrap, OnModuleDestro
   private signature?: string;
   private refreshing?: Promise<void>;
   private first?: Promise<void>;
-  private timer?: NodeJS.Timeout;
+  private readonly schedule = new PeriodicTask(
+    () => this.refresh(),
+    () => undefined, // refresh() reports its own failures
+  );
 
   constructor(
     private readonly repository: TriageRepository,
@@ -49,12 +53,11 @@ export class TokenModelService implements OnApplicationBootstrap, OnModuleDestro
 
   onApplicationBootstrap(): void {
     this.first = this.refresh();
-    this.timer = setInterval(() => void this.refresh(), REFRESH_INTERVAL_MS);
-    this.timer.unref();
+    this.schedule.start(REFRESH_INTERVAL_MS, { runNow: false });
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.timer);
+  onModuleDestroy(): Promise<void> {
+    return this.schedule.stop();
   }
 
   /** The model as of the last check; waits only for the first training after boot. */
