@@ -31,6 +31,13 @@ describe('LocalBlobStore', () => {
     await expect(readdir(shard)).resolves.toEqual([shas[0]]);
   });
 
+  it('still stores after its directories were removed under it', async () => {
+    const first = await store.put(Buffer.from('one'));
+    await rm(join(dir, first.slice(0, 2)), { recursive: true });
+    const again = await store.put(Buffer.from('one'));
+    await expect(store.get(again)).resolves.toEqual(Buffer.from('one'));
+  });
+
   it('reports a missing or malformed address as not found', async () => {
     await expect(store.get('0'.repeat(64))).rejects.toBeInstanceOf(BlobNotFoundError);
     await expect(store.get('../../etc/passwd')).rejects.toBeInstanceOf(BlobNotFoundError);

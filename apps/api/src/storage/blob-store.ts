@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { access, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Content-addressed, write-once storage for raw messages and attachments. */
 export abstract class BlobStore {
@@ -24,6 +24,9 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
  * same content simply both end with the same complete file.
  */
 export class LocalBlobStore extends BlobStore {
+  /** Fan-out directories known to exist: ingestion writes thousands of blobs into 65,536 of them. */
+  private readonly made = new Set<string>();
+
   constructor(private readonly dir: string) {
     super();
   }
@@ -32,15 +35,29 @@ export class LocalBlobStore extends BlobStore {
     const sha256 = createHash('sha256').update(bytes).digest('hex');
     const path = this.pathOf(sha256);
     if (await this.exists(path)) return sha256;
-    await mkdir(join(path, '..'), { recursive: true });
+    const parent = dirname(path);
+    if (!this.made.has(parent)) await this.makeDirectory(parent);
     const temporary = `${path}.${randomUUID()}.tmp`;
     try {
-      await writeFile(temporary, bytes, { flag: 'wx' });
+      try {
+        await writeFile(temporary, bytes, { flag: 'wx' });
+      } catch (error) {
+        // Someone removed the directory since we made it (a cleared store): make it again.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+        await this.makeDirectory(parent);
+        await writeFile(temporary, bytes, { flag: 'wx' });
+      }
       await rename(temporary, path);
-    } finally {
+    } catch (error) {
       await rm(temporary, { force: true });
+      throw error;
     }
     return sha256;
+  }
+
+  private async makeDirectory(path: string): Promise<void> {
+    await mkdir(path, { recursive: true });
+    this.made.add(path);
   }
 
   async get(sha256: string): Promise<Buffer> {
