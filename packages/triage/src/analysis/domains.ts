@@ -1,9 +1,20 @@
 import { getDomain, parse } from 'tldts';
 
+/** Hosts seen so far: senders, trackers and the configured sites recur from message to message. */
+const registrable = new Map<string, string>();
+/** Bound on remembered hosts, so a long-running service does not keep every host it ever saw. */
+const REMEMBERED_HOSTS = 20_000;
+
 /** Registrable domain (`mail.example.co.uk` -> `example.co.uk`), or the host itself when it has none. */
 export function registrableDomain(host: string): string {
-  const cleaned = host.toLowerCase().replace(/\.$/, '');
-  return getDomain(cleaned, { allowPrivateDomains: false }) ?? cleaned;
+  let site = registrable.get(host);
+  if (site === undefined) {
+    const cleaned = host.toLowerCase().replace(/\.$/, '');
+    site = getDomain(cleaned, { allowPrivateDomains: false }) ?? cleaned;
+    if (registrable.size >= REMEMBERED_HOSTS) registrable.clear();
+    registrable.set(host, site);
+  }
+  return site;
 }
 
 /** True when `host` is `suffix` or a subdomain of it. */

@@ -61,28 +61,59 @@ function mix(a: number, b: number, seed: number): number {
   return (h ^ (h >>> 12)) >>> 0;
 }
 
+/**
+ * Each byte value spread to one nibble per bit (bit j to bits 4j..4j+3), so adding a feature's
+ * bytes counts its set bits for eight positions at once instead of one position per step.
+ */
+const SPREAD = Float64Array.from({ length: 256 }, (_, byte) => {
+  let spread = 0;
+  for (let bit = 0; bit < 8; bit += 1) if ((byte >>> bit) & 1) spread += 2 ** (4 * bit);
+  return spread;
+});
+/** Features a nibble holds before it would carry into the next bit's count. */
+const NIBBLE_MAX = 15;
+
 export function simhash(text: string): string {
   // The opening of a text identifies it; long tails (quoted threads, footers) only cost time.
   const hashes = wordHashes(text.slice(0, 1200).toLowerCase());
-  const counts = new Int32Array(64);
+  // Set bits per position; a bit of the fingerprint is set when more than half the features set it.
+  const ones = new Int32Array(64);
+  const packed = new Float64Array(8);
+  let features = 0;
+  let pending = 0;
+  const flush = (): void => {
+    for (let byte = 0; byte < 8; byte += 1) {
+      const nibbles = packed[byte]! >>> 0;
+      for (let bit = 0; bit < 8; bit += 1) ones[byte * 8 + bit]! += (nibbles >>> (4 * bit)) & 15;
+      packed[byte] = 0;
+    }
+    pending = 0;
+  };
   const add = (first: number, second: number): void => {
     const low = mix(first, second, 0x01234567);
     const high = mix(first, second, 0x76543210);
-    for (let bit = 0; bit < 32; bit += 1) {
-      counts[bit]! += (low >>> bit) & 1 ? 1 : -1;
-      counts[bit + 32]! += (high >>> bit) & 1 ? 1 : -1;
-    }
+    packed[0]! += SPREAD[low & 255]!;
+    packed[1]! += SPREAD[(low >>> 8) & 255]!;
+    packed[2]! += SPREAD[(low >>> 16) & 255]!;
+    packed[3]! += SPREAD[low >>> 24]!;
+    packed[4]! += SPREAD[high & 255]!;
+    packed[5]! += SPREAD[(high >>> 8) & 255]!;
+    packed[6]! += SPREAD[(high >>> 16) & 255]!;
+    packed[7]! += SPREAD[high >>> 24]!;
+    features += 1;
+    if ((pending += 1) === NIBBLE_MAX) flush();
   };
   // Words and word pairs: pairs keep the order, single words keep an edited copy close.
   for (let i = 0; i < hashes.length; i += 1) {
     add(hashes[i]!, 0);
     if (i + 1 < hashes.length) add(hashes[i]!, hashes[i + 1]!);
   }
+  flush();
   let high = 0;
   let low = 0;
   for (let bit = 0; bit < 32; bit += 1) {
-    if (counts[bit]! > 0) low |= 1 << bit;
-    if (counts[bit + 32]! > 0) high |= 1 << bit;
+    if (2 * ones[bit]! > features) low |= 1 << bit;
+    if (2 * ones[bit + 32]! > features) high |= 1 << bit;
   }
   return (high >>> 0).toString(16).padStart(8, '0') + (low >>> 0).toString(16).padStart(8, '0');
 }

@@ -144,14 +144,40 @@ export const lookalikeDomain: TriageRule = {
         .filter(Boolean),
     );
     for (const host of hosts) candidates.add(registrableDomain(host));
+    const seen = imitations(targets);
     for (const site of candidates) {
-      if (hostMatches(site, targets)) continue;
-      const imitated = imitatedBy(site, targets);
+      let imitated = seen.get(site);
+      if (imitated === undefined) {
+        imitated = hostMatches(site, targets) ? '' : (imitatedBy(site, targets) ?? '');
+        if (seen.size >= REMEMBERED_SITES) seen.clear();
+        seen.set(site, imitated);
+      }
       if (imitated) return { detail: `${site} imitates ${imitated}` };
     }
     return undefined;
   },
 };
+
+/**
+ * The site each candidate imitates ('' for none), per set of protected sites: the same trackers
+ * and senders recur across messages, and comparing one against every target is the costly part.
+ */
+const imitationsByTargets = new Map<string, Map<string, string>>();
+/** Bound on remembered sites per target set, so a long-running service does not grow without end. */
+const REMEMBERED_SITES = 20_000;
+const TARGET_SETS = 8;
+
+function imitations(targets: readonly string[]): Map<string, string> {
+  const key = targets.join(' ');
+  let seen = imitationsByTargets.get(key);
+  if (!seen) {
+    // A few deployments' configurations may take turns; more than that start afresh.
+    if (imitationsByTargets.size >= TARGET_SETS) imitationsByTargets.clear();
+    seen = new Map();
+    imitationsByTargets.set(key, seen);
+  }
+  return seen;
+}
 
 export const mailboxRules: TriageRule[] = [
   freeMail,
