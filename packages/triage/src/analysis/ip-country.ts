@@ -93,8 +93,27 @@ export function preloadIpCountry(): void {
   );
 }
 
+/**
+ * Countries of IPs seen so far ('' when unknown): the same relays and senders recur across mail.
+ * Bounded so a long-running service does not keep every address it ever saw.
+ */
+const countryOfIp = new Map<string, string>();
+const reservedIp = new Map<string, boolean>();
+const REMEMBERED_IPS = 20_000;
+
+function remember<T>(seen: Map<string, T>, ip: string, value: T): T {
+  if (seen.size >= REMEMBERED_IPS) seen.clear();
+  seen.set(ip, value);
+  return value;
+}
+
 /** ISO 3166 alpha-2 country of a public IP, undefined when unknown. */
 export function ipCountry(ip: string): string | undefined {
+  const country = countryOfIp.get(ip) ?? remember(countryOfIp, ip, lookUpCountry(ip) ?? '');
+  return country || undefined;
+}
+
+function lookUpCountry(ip: string): string | undefined {
   if (isIPv4(ip)) {
     preloadIpCountry();
     return bisect(v4!, ipv4ToNumber(ip));
@@ -132,6 +151,10 @@ const reservedV4: Array<[number, number]> = [
 
 /** Private, loopback, link-local, documentation, multicast and other non-routable addresses. */
 export function isReservedIp(ip: string): boolean {
+  return reservedIp.get(ip) ?? remember(reservedIp, ip, checkReserved(ip));
+}
+
+function checkReserved(ip: string): boolean {
   if (isIPv4(ip)) {
     const n = ipv4ToNumber(ip);
     return reservedV4.some(
@@ -140,7 +163,7 @@ export function isReservedIp(ip: string): boolean {
   }
   if (isIPv6(ip)) {
     const lower = ip.toLowerCase();
-    if (lower.startsWith('::ffff:')) return isReservedIp(lower.slice(7));
+    if (lower.startsWith('::ffff:')) return checkReserved(lower.slice(7));
     return lower === '::1' || lower === '::' || /^(fc|fd|fe8|fe9|fea|feb|ff|2001:db8)/.test(lower);
   }
   return true;

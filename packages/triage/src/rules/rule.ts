@@ -20,6 +20,7 @@ const WORD = 'a-z0-9\\u00c0-\\u024f\\u0400-\\u04ff';
 const WORD_CHAR = new RegExp(`[${WORD}]`);
 const WORD_SPLIT = new RegExp(`[^${WORD}]+`);
 const WHOLE_WORD = new RegExp(`^[${WORD}]+$`);
+const NON_ASCII = /[^\x00-\x7f]/;
 /** Length from which a literal is rare enough in ordinary text to decide alone whether to search. */
 const SELECTIVE = 6;
 /** Letters of a word that index it: enough to be selective, short enough for stems (`capacit`). */
@@ -37,29 +38,38 @@ export interface PhraseMatcher {
 
 interface Anchor {
   literal: string;
+  /** Whether the literal is plain ASCII: one that is not cannot occur in an all-ASCII text. */
+  ascii: boolean;
   /** The anchor's first word when it is complete, looked up in the text's word set. */
   word?: string;
   /** The first letters of a first word that may run on (`price` in `price ?list`). */
   prefix?: string;
 }
 
+function literalAnchor(literal: string): Anchor {
+  return { literal, ascii: !NON_ASCII.test(literal) };
+}
+
 function toAnchor(literal: string, complete: boolean): Anchor {
   const space = literal.indexOf(' ');
   const first = space > 0 ? literal.slice(0, space) : literal;
-  if (!WHOLE_WORD.test(first)) return { literal };
-  if (space > 0 || complete) return { literal, word: first };
-  return first.length >= PREFIX ? { literal, prefix: first.slice(0, PREFIX) } : { literal };
+  const anchor = literalAnchor(literal);
+  if (!WHOLE_WORD.test(first)) return anchor;
+  if (space > 0 || complete) return { ...anchor, word: first };
+  return first.length >= PREFIX ? { ...anchor, prefix: first.slice(0, PREFIX) } : anchor;
 }
 
 /** The words of one text and their first letters, built once for all families searching it. */
 interface TextIndex {
   words: Set<string>;
   prefixes: Set<string>;
+  /** Most mail is plain ASCII, which rules out every anchor in another script at once. */
+  ascii: boolean;
 }
 
 /** Families of one message search the same text in turn, so one remembered index serves them all. */
 let lastText = '';
-let lastIndex: TextIndex = { words: new Set(), prefixes: new Set() };
+let lastIndex: TextIndex = { words: new Set(), prefixes: new Set(), ascii: true };
 
 function indexOf(text: string): TextIndex {
   if (text !== lastText) {
@@ -67,19 +77,25 @@ function indexOf(text: string): TextIndex {
     const words = new Set(text.split(WORD_SPLIT));
     const prefixes = new Set<string>();
     for (const word of words) if (word.length >= PREFIX) prefixes.add(word.slice(0, PREFIX));
-    lastIndex = { words, prefixes };
+    lastIndex = { words, prefixes, ascii: !NON_ASCII.test(text) };
   }
   return lastIndex;
 }
 
 function mayMatch(anchors: Anchor[], text: string): boolean {
-  const { words, prefixes } = indexOf(text);
-  return anchors.some((anchor) => {
-    if (anchor.word !== undefined) return words.has(anchor.word) && text.includes(anchor.literal);
-    if (anchor.prefix !== undefined)
-      return prefixes.has(anchor.prefix) && text.includes(anchor.literal);
-    return text.includes(anchor.literal);
-  });
+  const { words, prefixes, ascii } = indexOf(text);
+  // A plain loop: this runs for every anchor of every family on every message.
+  for (const anchor of anchors) {
+    if (ascii && !anchor.ascii) continue;
+    if (
+      anchor.word !== undefined
+        ? !words.has(anchor.word)
+        : anchor.prefix !== undefined && !prefixes.has(anchor.prefix)
+    )
+      continue;
+    if (text.includes(anchor.literal)) return true;
+  }
+  return false;
 }
 
 /** The literal start of a phrase source that every match contains, if long enough to be selective. */
@@ -162,14 +178,14 @@ function anchorsOf(source: string): Anchor[] | undefined {
   // A long run inside (`your company` -> ` registration fee`) is rarer than a short opening word.
   if (start && (start.literal.length >= SELECTIVE || (inside?.length ?? 0) < SELECTIVE))
     return [toAnchor(start.literal, start.complete)];
-  if (inside !== undefined && inside.length >= SELECTIVE) return [{ literal: inside }];
+  if (inside !== undefined && inside.length >= SELECTIVE) return [literalAnchor(inside)];
   const group = /^\(([^()]*)\)(.?)/.exec(source);
   if (group && group[2] === '?') return anchorsOf(source.slice(group[0].length));
   const alternatives = group && group[2] !== '*' ? group[1]!.split('|').map(literalStart) : [];
   // An alternative that ends the group runs on into what follows, so its last word is not complete.
   if (alternatives.length > 0 && alternatives.every((a) => a !== undefined))
     return alternatives.map((a) => toAnchor(a.literal, false));
-  return inside === undefined ? undefined : [{ literal: inside }];
+  return inside === undefined ? undefined : [literalAnchor(inside)];
 }
 
 /** Compiles phrase sources (regular-expression fragments, lower case) into one matcher. */
