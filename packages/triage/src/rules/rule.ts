@@ -20,7 +20,7 @@ const WORD = 'a-z0-9\\u00c0-\\u024f\\u0400-\\u04ff';
 const WORD_CHAR = new RegExp(`[${WORD}]`);
 const WORD_SPLIT = new RegExp(`[^${WORD}]+`);
 const WHOLE_WORD = new RegExp(`^[${WORD}]+$`);
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 /** Length from which a literal is rare enough in ordinary text to decide alone whether to search. */
 const SELECTIVE = 6;
 /** Letters of a word that index it: enough to be selective, short enough for stems (`capacit`). */
