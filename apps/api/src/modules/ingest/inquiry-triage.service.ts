@@ -34,6 +34,22 @@ export interface InquiryAssessment {
   country?: string;
 }
 
+/** The inquiry columns an assessment fills, the same at ingestion, deferred triage and re-triage. */
+export function triageColumns(assessment: InquiryAssessment, at: Date) {
+  return {
+    verdict: assessment.verdict,
+    spamScore: assessment.spamScore,
+    scamScore: assessment.scamScore,
+    spyScore: assessment.spyScore,
+    tier: assessment.tier,
+    language: assessment.language,
+    slaDueAt: assessment.slaDueAt,
+    signals: assessment.signals,
+    fingerprint: assessment.fingerprint,
+    triagedAt: at,
+  };
+}
+
 /**
  * Wraps the pure language and triage packages for the service, the same way `inquiry triage`
  * does: the language of the buyer's own words (not the quoted thread or a marketplace

@@ -6,7 +6,11 @@ import { TriageContextService } from '../triage/triage-context.service';
 import { dedupKey, messageIdKey, normaliseMessageId } from './dedup-key';
 import { IngestRepository } from './ingest.repository';
 import type { IngestOptions, IngestOrigin, IngestResult } from './ingest.types';
-import { type InquiryAssessment, InquiryTriageService } from './inquiry-triage.service';
+import {
+  type InquiryAssessment,
+  InquiryTriageService,
+  triageColumns,
+} from './inquiry-triage.service';
 import { MessageParserPool } from './message-parser.pool';
 import { normaliseSubject } from './subject-threading';
 
@@ -265,22 +269,6 @@ export class MessageIngestService {
     const own = known ?? (await this.repository.ownAddresses());
     return own.some((candidate) => candidate.toLowerCase() === address.toLowerCase());
   }
-}
-
-/** The inquiry columns triage fills; PendingTriageService writes the same for a deferred one. */
-export function triageColumns(assessment: InquiryAssessment, at: Date) {
-  return {
-    verdict: assessment.verdict,
-    spamScore: assessment.spamScore,
-    scamScore: assessment.scamScore,
-    spyScore: assessment.spyScore,
-    tier: assessment.tier,
-    language: assessment.language,
-    slaDueAt: assessment.slaDueAt,
-    signals: assessment.signals,
-    fingerprint: assessment.fingerprint,
-    triagedAt: at,
-  };
 }
 
 /** An inquiry stored ahead of its triage: null verdict and triagedAt read as "pending". */

@@ -3,9 +3,12 @@ import type { NormalisedMessage } from '@inquiry/mail';
 import { BlobStore } from '../../storage/blob-store';
 import { TriageContextService } from '../triage/triage-context.service';
 import { IngestRepository, type PendingInquiry } from './ingest.repository';
-import { type InquiryAssessment, InquiryTriageService } from './inquiry-triage.service';
+import {
+  type InquiryAssessment,
+  InquiryTriageService,
+  triageColumns,
+} from './inquiry-triage.service';
 import { MessageParserPool } from './message-parser.pool';
-import { triageColumns } from './message-ingest.service';
 
 /** Pending inquiries read per query. */
 const BATCH_SIZE = 100;

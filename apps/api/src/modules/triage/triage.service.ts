@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { parseMessage } from '@inquiry/mail';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { BlobStore } from '../../storage/blob-store';
-import { InquiryTriageService } from '../ingest/inquiry-triage.service';
+import { InquiryTriageService, triageColumns } from '../ingest/inquiry-triage.service';
 import { labelledMboxEntry } from './labelled-mbox';
 import { TokenModelService } from './token-model.service';
 import { TriageContextService } from './triage-context.service';
@@ -95,18 +95,7 @@ export class TriageService {
           sender: message.from?.address,
           receivedAt: row.receivedAt,
         });
-        await this.repository.saveTriage(row.id, {
-          verdict: assessment.verdict,
-          spamScore: assessment.spamScore,
-          scamScore: assessment.scamScore,
-          spyScore: assessment.spyScore,
-          tier: assessment.tier,
-          language: assessment.language,
-          slaDueAt: assessment.slaDueAt,
-          signals: assessment.signals,
-          fingerprint: assessment.fingerprint,
-          triagedAt: new Date(),
-        });
+        await this.repository.saveTriage(row.id, triageColumns(assessment, new Date()));
         result.examined += 1;
         if (assessment.verdict !== row.verdict) {
           result.changed += 1;
