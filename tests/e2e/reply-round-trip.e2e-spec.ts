@@ -2,10 +2,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { ImapFlow } from 'imapflow';
 import request from 'supertest';
 import type { App } from 'supertest/types';
-import { ApiTokensService, createApp, loadConfig } from '@inquiry/api';
 import { parseMessage } from '@inquiry/mail';
 import {
   type DovecotServer,
@@ -13,6 +11,7 @@ import {
   startDovecot,
   startSmtpServer,
 } from '@inquiry/test-support';
+import { SENDER_PROFILE, sentFolder, startService } from './e2e-service';
 
 const BUYER_MESSAGE_ID = 'consulta-7781@iluminaciones-ruiz.example';
 const SPANISH_INQUIRY = Buffer.from(
@@ -56,52 +55,13 @@ describe('a Spanish inquiry answered for real: Dovecot in, SMTP out, copy in Sen
     await dovecot.addUser('sales', 'imap-secret');
     await dovecot.appendMessages('sales', 'INBOX', [SPANISH_INQUIRY]);
     dir = await mkdtemp(join(tmpdir(), 'inquiry-reply-e2e-'));
-    const config = loadConfig({
-      DB_URL: `sqlite:${join(dir, 'inquiry.sqlite')}`,
-      BLOB_DIR: join(dir, 'blobs'),
-      SECRET_KEY_FILE: join(dir, 'secret.key'),
-      DEMO_INBOX: 'off',
-      SYNC_WORKER: 'off',
-      IMPORT_ROOT: dir,
-    });
-    app = (await createApp(config, ['error'])) as INestApplication<App>;
-    await app.init();
-    const { token } = await app.get(ApiTokensService).issue('chen');
-    auth = { Authorization: `Bearer ${token}` };
+    ({ app, auth } = await startService(dir));
   });
   afterAll(async () => {
     await app?.close();
     await Promise.all([dovecot?.stop(), smtp?.stop()]);
     if (dir) await rm(dir, { recursive: true, force: true });
   });
-
-  async function sentFolder(): Promise<Array<{ messageId: string; raw: Buffer }>> {
-    const client = new ImapFlow({
-      host: dovecot.host,
-      port: dovecot.port,
-      secure: false,
-      auth: { user: 'sales', pass: 'imap-secret' },
-      logger: false,
-    });
-    await client.connect();
-    try {
-      const lock = await client.getMailboxLock('Sent');
-      try {
-        const copies: Array<{ messageId: string; raw: Buffer }> = [];
-        for await (const message of client.fetch('1:*', { envelope: true, source: true })) {
-          copies.push({
-            messageId: message.envelope?.messageId ?? '',
-            raw: message.source ?? Buffer.alloc(0),
-          });
-        }
-        return copies;
-      } finally {
-        lock.release();
-      }
-    } finally {
-      await client.logout();
-    }
-  }
 
   it('syncs, drafts in Spanish, sends exactly one threaded reply, files it in Sent, and a retry sends nothing', async () => {
     const mailbox = await http()
@@ -137,19 +97,7 @@ describe('a Spanish inquiry answered for real: Dovecot in, SMTP out, copy in Sen
       subject: 'Consulta: 2000 unidades de panel LED 600x600',
     });
 
-    await http()
-      .put('/api/sender-profile')
-      .set(auth)
-      .send({
-        fullName: 'Chen Jing',
-        title: 'Export Sales Manager',
-        company: 'Ningbo Brightway Lighting Co., Ltd.',
-        phone: '+86 574 8765 4321',
-        email: 'sales@seller.example',
-        website: 'www.brightway.example',
-        addressLines: ['No. 88 Jiangnan Road', 'Ningbo 315000, China'],
-      })
-      .expect(200);
+    await http().put('/api/sender-profile').set(auth).send(SENDER_PROFILE).expect(200);
     const proposed = await http()
       .post(`/api/inquiries/${inquiry!.id}/drafts`)
       .set(auth)
@@ -195,7 +143,7 @@ describe('a Spanish inquiry answered for real: Dovecot in, SMTP out, copy in Sen
     expect(reply.text).toContain('Estimado/a Ana Ruiz:');
     expect(reply.text).toContain('> Somos distribuidores de iluminación en Valencia.');
 
-    const copies = await sentFolder();
+    const copies = await sentFolder(dovecot, 'sales', 'imap-secret');
     expect(copies.map((copy) => copy.messageId)).toEqual([`<${outbound.messageId}>`]);
     expect((await parseMessage(copies[0]!.raw)).inReplyTo).toBe(BUYER_MESSAGE_ID);
 
@@ -216,7 +164,7 @@ describe('a Spanish inquiry answered for real: Dovecot in, SMTP out, copy in Sen
       });
     }
     expect(smtp.messages).toHaveLength(1);
-    expect(await sentFolder()).toHaveLength(1);
+    expect(await sentFolder(dovecot, 'sales', 'imap-secret')).toHaveLength(1);
 
     const detail = await http().get(`/api/inquiries/${inquiry!.id}`).set(auth).expect(200);
     const thread = detail.body as {

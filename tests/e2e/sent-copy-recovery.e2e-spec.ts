@@ -2,11 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
-import { ImapFlow } from 'imapflow';
 import request from 'supertest';
 import type { App } from 'supertest/types';
 import { DataSource } from 'typeorm';
-import { ApiTokensService, createApp, loadConfig } from '@inquiry/api';
 import {
   type DovecotServer,
   type SmtpSink,
@@ -17,16 +15,7 @@ import { OutboundMessageEntity } from '../../apps/api/src/database/entities';
 import { OutboundRecoveryScheduler } from '../../apps/api/src/modules/outbound/outbound-recovery.scheduler';
 import { OutboundRepository } from '../../apps/api/src/modules/outbound/outbound.repository';
 import { OutboundService } from '../../apps/api/src/modules/outbound/outbound.service';
-
-const PROFILE = {
-  fullName: 'Chen Jing',
-  title: 'Export Sales Manager',
-  company: 'Ningbo Brightway Lighting Co., Ltd.',
-  phone: '+86 574 8765 4321',
-  email: 'sales@seller.example',
-  website: 'www.brightway.example',
-  addressLines: ['No. 88 Jiangnan Road', 'Ningbo 315000, China'],
-};
+import { SENDER_PROFILE, sentFolder, startService } from './e2e-service';
 
 function inquiry(messageId: string, product: string): Buffer {
   return Buffer.from(
@@ -65,44 +54,11 @@ describe('a reply sent just before a crash still lands in Sent, once', () => {
   const http = () => request(app.getHttpServer());
 
   async function start(): Promise<void> {
-    const config = loadConfig({
-      DB_URL: `sqlite:${join(dir, 'inquiry.sqlite')}`,
-      BLOB_DIR: join(dir, 'blobs'),
-      SECRET_KEY_FILE: join(dir, 'secret.key'),
-      DEMO_INBOX: 'off',
-      SYNC_WORKER: 'off',
-      IMPORT_ROOT: dir,
-    });
-    app = (await createApp(config, ['error'])) as INestApplication<App>;
-    await app.init();
-    const { token } = await app.get(ApiTokensService).issue('chen');
-    auth = { Authorization: `Bearer ${token}` };
+    ({ app, auth } = await startService(dir));
   }
 
   async function sentCopies(): Promise<string[]> {
-    const client = new ImapFlow({
-      host: dovecot.host,
-      port: dovecot.port,
-      secure: false,
-      auth: { user: 'sales', pass: 'imap-secret' },
-      logger: false,
-    });
-    await client.connect();
-    try {
-      if (!(await client.list()).some((folder) => folder.path === 'Sent')) return [];
-      const lock = await client.getMailboxLock('Sent');
-      try {
-        const ids: string[] = [];
-        for await (const message of client.fetch('1:*', { envelope: true })) {
-          ids.push(message.envelope?.messageId ?? '');
-        }
-        return ids;
-      } finally {
-        lock.release();
-      }
-    } finally {
-      await client.logout();
-    }
+    return (await sentFolder(dovecot, 'sales', 'imap-secret')).map((copy) => copy.messageId);
   }
 
   /** An approved draft answering the newest inquiry the sync brought in. */
@@ -138,7 +94,7 @@ describe('a reply sent just before a crash still lands in Sent, once', () => {
     await dovecot.addUser('sales', 'imap-secret');
     dir = await mkdtemp(join(tmpdir(), 'inquiry-recovery-e2e-'));
     await start();
-    await http().put('/api/sender-profile').set(auth).send(PROFILE).expect(200);
+    await http().put('/api/sender-profile').set(auth).send(SENDER_PROFILE).expect(200);
   });
   afterAll(async () => {
     await app?.close();
