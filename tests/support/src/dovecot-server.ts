@@ -40,6 +40,8 @@ export interface DovecotServer {
    * its index is rebuilt. Returns the new UIDVALIDITY.
    */
   resetUidValidity(user: string, folder: string): Promise<number>;
+  /** The folder's UIDVALIDITY as the server has it now. */
+  uidValidity(user: string, folder: string): Promise<number>;
   /** Runs `doveadm` against this server's configuration. */
   doveadm(args: string[]): Promise<string>;
   /** Graceful shutdown keeping the mail; `restart()` brings it back on the same port. */
@@ -126,6 +128,21 @@ export async function startDovecot(): Promise<DovecotServer> {
   );
 
   const doveadm = (args: string[]) => run(binaries.doveadm!, ['-c', configFile, ...args]);
+  const uidValidity = async (user: string, folder: string): Promise<number> => {
+    const status = await doveadm([
+      '-f',
+      'flow',
+      'mailbox',
+      'status',
+      '-u',
+      user,
+      'uidvalidity',
+      folder,
+    ]);
+    const value = Number(/uidvalidity=(\d+)/.exec(status)?.[1]);
+    if (!Number.isFinite(value)) throw new Error(`no UIDVALIDITY for ${user}/${folder}: ${status}`);
+    return value;
+  };
   const folderDir = (user: string, folder: string) =>
     folder.toUpperCase() === 'INBOX'
       ? join(mailRoot, user, 'Maildir')
@@ -194,20 +211,9 @@ export async function startDovecot(): Promise<DovecotServer> {
         await rename(temporary, join(target, 'cur', `${name}:2,`));
       }
     },
+    uidValidity,
     async resetUidValidity(user, folder) {
-      const status = await doveadm([
-        '-f',
-        'flow',
-        'mailbox',
-        'status',
-        '-u',
-        user,
-        'uidvalidity',
-        folder,
-      ]);
-      const current = Number(/uidvalidity=(\d+)/.exec(status)?.[1]);
-      if (!Number.isFinite(current))
-        throw new Error(`resetUidValidity: no UIDVALIDITY for ${user}/${folder}: ${status}`);
+      const current = await uidValidity(user, folder);
       const next = current + 1;
       const aside = `reset-${Date.now()}`;
       // Moving the messages out and back in gives them new UIDs under the new UIDVALIDITY.

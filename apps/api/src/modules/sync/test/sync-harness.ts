@@ -157,17 +157,7 @@ export async function serverUids(
   user: string,
   folder: string,
 ): Promise<{ uidValidity: number; uids: number[] }> {
-  const status = await dovecot.doveadm([
-    '-f',
-    'flow',
-    'mailbox',
-    'status',
-    '-u',
-    user,
-    'uidvalidity',
-    folder,
-  ]);
-  const uidValidity = Number(/uidvalidity=(\d+)/.exec(status)?.[1]);
+  const uidValidity = await dovecot.uidValidity(user, folder);
   const listing = await dovecot.doveadm([
     '-f',
     'flow',
