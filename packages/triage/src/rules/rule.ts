@@ -44,10 +44,28 @@ interface Anchor {
   word?: string;
   /** The first letters of a first word that may run on (`price` in `price ?list`). */
   prefix?: string;
+  /** Neighbouring ASCII characters of the literal, as indexes into a text's `pairs`. */
+  pairs: number[];
+}
+
+/** Index of two neighbouring ASCII characters in a pair table. */
+function pairIndex(first: number, second: number): number {
+  return (first << 7) | second;
+}
+
+/** Neighbouring ASCII character pairs of a literal; pairs with other characters are left out. */
+function asciiPairs(literal: string): number[] {
+  const pairs: number[] = [];
+  for (let i = 1; i < literal.length; i += 1) {
+    const first = literal.charCodeAt(i - 1);
+    const second = literal.charCodeAt(i);
+    if (first < 128 && second < 128) pairs.push(pairIndex(first, second));
+  }
+  return pairs;
 }
 
 function literalAnchor(literal: string): Anchor {
-  return { literal, ascii: !NON_ASCII.test(literal) };
+  return { literal, ascii: !NON_ASCII.test(literal), pairs: asciiPairs(literal) };
 }
 
 function toAnchor(literal: string, complete: boolean): Anchor {
@@ -65,11 +83,21 @@ interface TextIndex {
   prefixes: Set<string>;
   /** Most mail is plain ASCII, which rules out every anchor in another script at once. */
   ascii: boolean;
+  /**
+   * Which neighbouring ASCII character pairs occur in the text (1 = present). A literal with a
+   * pair the text lacks cannot occur in it, which spares most searches through the whole text.
+   */
+  pairs: Uint8Array;
 }
 
 /** Families of one message search the same text in turn, so one remembered index serves them all. */
 let lastText = '';
-let lastIndex: TextIndex = { words: new Set(), prefixes: new Set(), ascii: true };
+let lastIndex: TextIndex = {
+  words: new Set(),
+  prefixes: new Set(),
+  ascii: true,
+  pairs: new Uint8Array(128 * 128),
+};
 
 function indexOf(text: string): TextIndex {
   if (text !== lastText) {
@@ -77,13 +105,21 @@ function indexOf(text: string): TextIndex {
     const words = new Set(text.split(WORD_SPLIT));
     const prefixes = new Set<string>();
     for (const word of words) if (word.length >= PREFIX) prefixes.add(word.slice(0, PREFIX));
-    lastIndex = { words, prefixes, ascii: !NON_ASCII.test(text) };
+    // Only the last text's index is ever read, so its pair table is reused rather than reallocated.
+    const { pairs } = lastIndex;
+    pairs.fill(0);
+    for (let i = 1; i < text.length; i += 1) {
+      const first = text.charCodeAt(i - 1);
+      const second = text.charCodeAt(i);
+      if (first < 128 && second < 128) pairs[pairIndex(first, second)] = 1;
+    }
+    lastIndex = { words, prefixes, ascii: !NON_ASCII.test(text), pairs };
   }
   return lastIndex;
 }
 
 function mayMatch(anchors: Anchor[], text: string): boolean {
-  const { words, prefixes, ascii } = indexOf(text);
+  const { words, prefixes, ascii, pairs } = indexOf(text);
   // A plain loop: this runs for every anchor of every family on every message.
   for (const anchor of anchors) {
     if (ascii && !anchor.ascii) continue;
@@ -93,6 +129,7 @@ function mayMatch(anchors: Anchor[], text: string): boolean {
         : anchor.prefix !== undefined && !prefixes.has(anchor.prefix)
     )
       continue;
+    if (anchor.pairs.some((pair) => pairs[pair] === 0)) continue;
     if (text.includes(anchor.literal)) return true;
   }
   return false;
