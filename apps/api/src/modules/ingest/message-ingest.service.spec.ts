@@ -7,6 +7,7 @@ import {
   MessageLocationEntity,
   QuarantinedMessageEntity,
 } from '../../database/entities';
+import { mailboxRow } from '../../database/test/mailbox-row';
 import { BlobStore } from '../../storage/blob-store';
 import { mail, startTempContext, type TempContext } from '../../test/temp-context';
 import { MessageIngestService } from './message-ingest.service';
@@ -21,32 +22,16 @@ describe('MessageIngestService (SQLite)', () => {
     ctx = await startTempContext();
     ingest = ctx.context.get(MessageIngestService);
     db = ctx.context.get(DataSource);
-    const now = new Date();
     mailboxId = (
-      await db.getRepository(MailboxEntity).save({
-        name: 'Sales',
-        address: 'sales@seller.example',
-        imapHost: 'imap.seller.example',
-        imapPort: 993,
-        imapSecure: true,
-        imapUser: 'sales@seller.example',
-        imapPasswordEncrypted: 'v1:unused',
-        smtpHost: null,
-        smtpPort: null,
-        smtpSecure: null,
-        smtpUser: null,
-        smtpPasswordEncrypted: null,
-        folders: null,
-        enabled: true,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        lastSuccessAt: null,
-        lastError: null,
-        lastErrorAt: null,
-        consecutiveFailures: 0,
-        createdAt: now,
-        updatedAt: now,
-      })
+      await db
+        .getRepository(MailboxEntity)
+        .save(
+          mailboxRow({
+            name: 'Sales',
+            address: 'sales@seller.example',
+            imapPasswordEncrypted: 'v1:unused',
+          }),
+        )
     ).id;
   });
   afterEach(async () => {

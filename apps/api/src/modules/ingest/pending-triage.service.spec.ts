@@ -5,6 +5,7 @@ import {
   MailboxEntity,
   MessageEntity,
 } from '../../database/entities';
+import { mailboxRow } from '../../database/test/mailbox-row';
 import { mail, startTempContext, type TempContext } from '../../test/temp-context';
 import { MessageIngestService } from './message-ingest.service';
 import { PendingTriageService } from './pending-triage.service';
@@ -16,31 +17,9 @@ describe('PendingTriageService (SQLite)', () => {
   let db: DataSource;
 
   const addMailbox = async (address: string) => {
-    const now = new Date();
-    const saved = await db.getRepository(MailboxEntity).save({
-      name: address,
-      address,
-      imapHost: 'imap.seller.example',
-      imapPort: 993,
-      imapSecure: true,
-      imapUser: address,
-      imapPasswordEncrypted: 'v1:unused',
-      smtpHost: null,
-      smtpPort: null,
-      smtpSecure: null,
-      smtpUser: null,
-      smtpPasswordEncrypted: null,
-      folders: null,
-      enabled: true,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      lastSuccessAt: null,
-      lastError: null,
-      lastErrorAt: null,
-      consecutiveFailures: 0,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const saved = await db
+      .getRepository(MailboxEntity)
+      .save(mailboxRow({ address, imapPasswordEncrypted: 'v1:unused' }));
     return saved.id;
   };
   const imap = (mailboxId: number, uid: number) => ({

@@ -18,6 +18,7 @@ import {
   MessageLocationEntity,
   QuarantinedMessageEntity,
 } from '../../../database/entities';
+import { mailboxRow } from '../../../database/test/mailbox-row';
 import { normaliseMessageId } from '../../ingest/dedup-key';
 import { SyncModule } from '../sync.module';
 
@@ -89,31 +90,18 @@ export async function startSyncStack(
     env,
     async createMailbox(dovecot, user, password, folders) {
       await dovecot.addUser(user, password);
-      const now = new Date();
-      const saved = await dataSource.getRepository(MailboxEntity).save({
-        name: user,
-        address: `${user}@example.org`,
-        imapHost: dovecot.host,
-        imapPort: dovecot.port,
-        imapSecure: false,
-        imapUser: user,
-        imapPasswordEncrypted: secrets.encrypt(password),
-        smtpHost: null,
-        smtpPort: null,
-        smtpSecure: null,
-        smtpUser: null,
-        smtpPasswordEncrypted: null,
-        folders: folders ?? null,
-        enabled: true,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        lastSuccessAt: null,
-        lastError: null,
-        lastErrorAt: null,
-        consecutiveFailures: 0,
-        createdAt: now,
-        updatedAt: now,
-      });
+      const saved = await dataSource.getRepository(MailboxEntity).save(
+        mailboxRow({
+          name: user,
+          address: `${user}@example.org`,
+          imapHost: dovecot.host,
+          imapPort: dovecot.port,
+          imapSecure: false,
+          imapUser: user,
+          imapPasswordEncrypted: secrets.encrypt(password),
+          folders: folders ?? null,
+        }),
+      );
       return saved.id;
     },
     async close() {
