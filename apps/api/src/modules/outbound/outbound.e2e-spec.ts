@@ -4,7 +4,12 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { InquiryEntity, OutboundMessageEntity } from '../../database/entities';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
-import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
+import {
+  createSmtpOnlyMailbox,
+  receive,
+  saveProfile,
+  spanishInquiry,
+} from '../drafts/test/reply-fixtures';
 
 interface Draft {
   id: number;
@@ -62,23 +67,7 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
     e2e = await startE2eApp();
     auth = { Authorization: `Bearer ${e2e.token}` };
     await saveProfile(e2e.app, e2e.token);
-    const mailbox = await http()
-      .post('/api/mailboxes')
-      .set(auth)
-      .send({
-        name: 'Sales',
-        address: 'sales@seller.example',
-        imapHost: '127.0.0.1',
-        imapPort: await freePort(),
-        imapSecure: false,
-        imapUser: 'sales',
-        imapPassword: 'imap secret',
-        smtpHost: sink.host,
-        smtpPort: sink.port,
-        smtpSecure: false,
-      })
-      .expect(201);
-    mailboxId = (mailbox.body as { id: number }).id;
+    mailboxId = await createSmtpOnlyMailbox(e2e.app, e2e.token, sink);
   });
   afterAll(async () => {
     await e2e?.close();

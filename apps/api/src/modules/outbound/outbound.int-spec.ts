@@ -1,8 +1,13 @@
-import { freePort, type SmtpSink, startSmtpServer } from '@inquiry/test-support';
+import { type SmtpSink, startSmtpServer } from '@inquiry/test-support';
 import request from 'supertest';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { mail } from '../../test/temp-context';
-import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
+import {
+  createSmtpOnlyMailbox,
+  receive,
+  saveProfile,
+  spanishInquiry,
+} from '../drafts/test/reply-fixtures';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 import { OutboundService } from './outbound.service';
 import { createTestDatabase } from '../sync/test/sync-harness';
@@ -26,23 +31,7 @@ describe('sending a quote on MariaDB', () => {
   });
 
   it('delivers once under concurrent sends, schedules follow-ups, and cancels them on the reply', async () => {
-    const mailbox = await http()
-      .post('/api/mailboxes')
-      .set(auth)
-      .send({
-        name: 'Sales',
-        address: 'sales@seller.example',
-        imapHost: '127.0.0.1',
-        imapPort: await freePort(),
-        imapSecure: false,
-        imapUser: 'sales',
-        imapPassword: 'imap secret',
-        smtpHost: sink.host,
-        smtpPort: sink.port,
-        smtpSecure: false,
-      })
-      .expect(201);
-    const mailboxId = (mailbox.body as { id: number }).id;
+    const mailboxId = await createSmtpOnlyMailbox(e2e.app, e2e.token, sink);
     const inquiryId = await receive(
       e2e.app,
       spanishInquiry('rfq-maria@buyer.example'),

@@ -2,13 +2,18 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMessage } from '@inquiry/mail';
-import { freePort, type SmtpSink, startSmtpServer } from '@inquiry/test-support';
+import { type SmtpSink, startSmtpServer } from '@inquiry/test-support';
 import request from 'supertest';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { mail } from '../../test/temp-context';
 import { DataSource } from 'typeorm';
 import { QuoteEntity } from '../../database/entities';
-import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
+import {
+  createSmtpOnlyMailbox,
+  receive,
+  saveProfile,
+  spanishInquiry,
+} from '../drafts/test/reply-fixtures';
 import { FollowUpsService } from '../follow-ups/follow-ups.service';
 
 const DAY_MS = 86_400_000;
@@ -92,23 +97,7 @@ describe('quotes and follow-ups (e2e)', () => {
     e2e = await startE2eApp({ BUSINESS_CALENDAR: calendarFile, FOLLOW_UP_DAYS: '4,9,15' }, dir);
     auth = { Authorization: `Bearer ${e2e.token}` };
     await saveProfile(e2e.app, e2e.token);
-    const mailbox = await http()
-      .post('/api/mailboxes')
-      .set(auth)
-      .send({
-        name: 'Sales',
-        address: 'sales@seller.example',
-        imapHost: '127.0.0.1',
-        imapPort: await freePort(),
-        imapSecure: false,
-        imapUser: 'sales',
-        imapPassword: 'imap secret',
-        smtpHost: sink.host,
-        smtpPort: sink.port,
-        smtpSecure: false,
-      })
-      .expect(201);
-    mailboxId = (mailbox.body as { id: number }).id;
+    mailboxId = await createSmtpOnlyMailbox(e2e.app, e2e.token, sink);
   });
   afterAll(async () => {
     await e2e?.close();

@@ -1,3 +1,4 @@
+import { freePort } from '@inquiry/test-support';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import type { App } from 'supertest/types';
@@ -59,4 +60,32 @@ export async function saveProfile(app: INestApplication<App>, token: string): Pr
     .set({ Authorization: `Bearer ${token}` })
     .send(SENDER_PROFILE)
     .expect(200);
+}
+
+/**
+ * Registers the seller mailbox with SMTP pointing at `smtp` and an IMAP port nothing listens
+ * on, so sends go through while Sent-folder appends fail; returns the mailbox id.
+ */
+export async function createSmtpOnlyMailbox(
+  app: INestApplication<App>,
+  token: string,
+  smtp: { host: string; port: number },
+): Promise<number> {
+  const mailbox = await request(app.getHttpServer())
+    .post('/api/mailboxes')
+    .set({ Authorization: `Bearer ${token}` })
+    .send({
+      name: 'Sales',
+      address: 'sales@seller.example',
+      imapHost: '127.0.0.1',
+      imapPort: await freePort(),
+      imapSecure: false,
+      imapUser: 'sales',
+      imapPassword: 'imap secret',
+      smtpHost: smtp.host,
+      smtpPort: smtp.port,
+      smtpSecure: false,
+    })
+    .expect(201);
+  return (mailbox.body as { id: number }).id;
 }
