@@ -1,4 +1,6 @@
 import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
+import type { TriageConfig } from '../triage.config';
+import { registrableDomain } from './domains';
 
 const HOMOGLYPHS: Array<[RegExp, string]> = [
   [/rn/g, 'm'],
@@ -92,4 +94,17 @@ export function imitatedBy(site: string, protectedSites: readonly string[]): str
     if (words.length > 1 && t.name.length >= 3 && words.includes(t.name)) return protectedSite;
   }
   return undefined;
+}
+
+/** The sites phishing imitates: our own, the protected brands and the marketplaces, each once. */
+export function protectedSites(config: TriageConfig): string[] {
+  return [
+    ...new Set(
+      [
+        ...config.ownDomains,
+        ...config.protectedDomains,
+        ...config.marketplaces.flatMap((m) => [...m.senderDomains, ...m.linkDomains]),
+      ].map(registrableDomain),
+    ),
+  ];
 }

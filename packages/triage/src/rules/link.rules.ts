@@ -1,18 +1,9 @@
 import { hostMatches, isIpLiteral, registrableDomain } from '../analysis/domains';
-import type { MessageFacts } from '../analysis/message-facts';
+import { protectedSites } from '../analysis/lookalike';
 import type { RuleHit, TriageRule } from './rule';
 
 const SUBSCRIPTION = /unsubscribe|subscription|opt-?out|remove|newsletter|preferences|退订|订阅/i;
 const LOGIN_WORDS = /log ?in|sign ?in|signin|verify|password|webmail|mailbox|登录|邮箱|验证/i;
-
-function protectedHosts(facts: MessageFacts): string[] {
-  const { config } = facts;
-  return [
-    ...config.ownDomains,
-    ...config.protectedDomains,
-    ...config.marketplaces.flatMap((m) => [...m.senderDomains, ...m.linkDomains]),
-  ].map(registrableDomain);
-}
 
 /** Visible link text that names a place: a URL or domain, or a service people log in to. */
 const DOMAIN_IN_TEXT = /(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]|\s|$)/i;
@@ -26,6 +17,7 @@ export const linkTextHostMismatch: TriageRule = {
   },
   evaluate(facts) {
     let weak: RuleHit | undefined;
+    let targets: string[] | undefined;
     for (const link of facts.message.links) {
       if (!link.text || !link.host) continue;
       const shown = DOMAIN_IN_TEXT.exec(link.text.trim())?.[1]?.toLowerCase();
@@ -34,7 +26,10 @@ export const linkTextHostMismatch: TriageRule = {
       if (hostMatches(link.host, facts.config.providerRelays)) continue;
       const detail = `text "${link.text.trim().slice(0, 60)}" -> ${link.host}`;
       // Newsletters route links through click trackers; a shown brand or login host is what phishing fakes.
-      if (hostMatches(shown, protectedHosts(facts)) || LOGIN_WORDS.test(link.text))
+      if (
+        hostMatches(shown, (targets ??= protectedSites(facts.config))) ||
+        LOGIN_WORDS.test(link.text)
+      )
         return { detail };
       weak ??= { detail, strength: 0.4 };
     }

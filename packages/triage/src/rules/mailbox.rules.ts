@@ -1,7 +1,6 @@
 import { domainOf, hostMatches, localPartOf, registrableDomain } from '../analysis/domains';
-import { imitatedBy } from '../analysis/lookalike';
+import { imitatedBy, protectedSites } from '../analysis/lookalike';
 import { isDisposableDomain, isFreeMailDomain } from '../analysis/mailbox-lists';
-import type { MessageFacts } from '../analysis/message-facts';
 import type { TriageRule } from './rule';
 
 export const freeMail: TriageRule = {
@@ -116,15 +115,6 @@ export const replyToMismatch: TriageRule = {
   },
 };
 
-function protectedSites(facts: MessageFacts): string[] {
-  const { config } = facts;
-  return [
-    ...config.ownDomains,
-    ...config.protectedDomains,
-    ...config.marketplaces.flatMap((m) => [...m.senderDomains, ...m.linkDomains]),
-  ].map(registrableDomain);
-}
-
 export const lookalikeDomain: TriageRule = {
   id: 'mailbox.lookalike-domain',
   class: 'scam',
@@ -133,7 +123,7 @@ export const lookalikeDomain: TriageRule = {
     zh: '发件人或链接的域名通过细微拼写差异仿冒我方、平台或知名品牌的域名。',
   },
   evaluate(facts) {
-    const targets = [...new Set(protectedSites(facts))];
+    const targets = protectedSites(facts.config);
     const candidates = new Set<string>();
     if (facts.senderSite) candidates.add(facts.senderSite);
     for (const a of facts.message.replyTo) candidates.add(registrableDomain(domainOf(a.address)));
