@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
 import { SecretBox } from '../../crypto/secret-box';
 import type { MailboxEntity } from '../../database/entities';
 import { createImapClient } from '../sync/imap-client.factory';
+import { createSmtpTransport } from './smtp-transport.factory';
 
 export interface ConnectionCheck {
   ok: boolean;
@@ -31,22 +31,7 @@ export class MailboxConnectionTester {
 
   async testSmtp(mailbox: MailboxEntity): Promise<ConnectionCheck | null> {
     if (!mailbox.smtpHost || !mailbox.smtpPort) return null;
-    const transport = createTransport({
-      host: mailbox.smtpHost,
-      port: mailbox.smtpPort,
-      secure: mailbox.smtpSecure ?? true,
-      auth: mailbox.smtpUser
-        ? {
-            user: mailbox.smtpUser,
-            pass: mailbox.smtpPasswordEncrypted
-              ? this.secrets.decrypt(mailbox.smtpPasswordEncrypted)
-              : '',
-          }
-        : undefined,
-      connectionTimeout: SMTP_TIMEOUT_MS,
-      greetingTimeout: SMTP_TIMEOUT_MS,
-      socketTimeout: SMTP_TIMEOUT_MS,
-    });
+    const transport = createSmtpTransport(mailbox, this.secrets, SMTP_TIMEOUT_MS);
     try {
       await transport.verify();
       return { ok: true };

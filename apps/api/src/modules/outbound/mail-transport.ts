@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { createTransport } from 'nodemailer';
 import { SecretBox } from '../../crypto/secret-box';
 import type { MailboxEntity } from '../../database/entities';
+import { createSmtpTransport } from '../mailboxes/smtp-transport.factory';
 import { createImapClient } from '../sync/imap-client.factory';
 
 const SMTP_TIMEOUT_MS = 30_000;
@@ -23,23 +23,7 @@ export class MailTransport {
 
   /** Submits `raw` as is; resolves with the server's response line. */
   async submit(mailbox: MailboxEntity, raw: Buffer, to: string[]): Promise<string> {
-    if (!mailbox.smtpHost || !mailbox.smtpPort) throw new Error('the mailbox has no SMTP server');
-    const transport = createTransport({
-      host: mailbox.smtpHost,
-      port: mailbox.smtpPort,
-      secure: mailbox.smtpSecure ?? true,
-      auth: mailbox.smtpUser
-        ? {
-            user: mailbox.smtpUser,
-            pass: mailbox.smtpPasswordEncrypted
-              ? this.secrets.decrypt(mailbox.smtpPasswordEncrypted)
-              : '',
-          }
-        : undefined,
-      connectionTimeout: SMTP_TIMEOUT_MS,
-      greetingTimeout: SMTP_TIMEOUT_MS,
-      socketTimeout: SMTP_TIMEOUT_MS,
-    });
+    const transport = createSmtpTransport(mailbox, this.secrets, SMTP_TIMEOUT_MS);
     try {
       const info = await transport.sendMail({ envelope: { from: mailbox.address, to }, raw });
       return info.response;
