@@ -14,7 +14,7 @@ import ru from './forbidden/ru.json';
 import tr from './forbidden/tr.json';
 import vi from './forbidden/vi.json';
 import zhCN from './forbidden/zh-CN.json';
-import { DEFAULT_LOCALE, resolveLocale } from './locales';
+import { DEFAULT_LOCALE, keyedByLocale, type PerLocaleFiles, resolveLocale } from './locales';
 
 export const FORBIDDEN_CATEGORIES = ['contempt', 'impatience', 'refusal', 'arguing'] as const;
 export type ForbiddenCategory = (typeof FORBIDDEN_CATEGORIES)[number];
@@ -38,11 +38,11 @@ export interface ForbiddenPhraseHit extends ForbiddenPhrase {
   readonly index: number;
 }
 
-const SHIPPED_LISTS: Readonly<Record<string, readonly ForbiddenPhrase[]>> = {
+const SHIPPED_LISTS: Readonly<Record<string, readonly ForbiddenPhrase[]>> = keyedByLocale({
   en,
-  'zh-CN': zhCN,
+  zhCN,
   es,
-  'pt-BR': ptBR,
+  ptBR,
   fr,
   de,
   ru,
@@ -55,7 +55,7 @@ const SHIPPED_LISTS: Readonly<Record<string, readonly ForbiddenPhrase[]>> = {
   id,
   pl,
   nl,
-} as Record<string, readonly ForbiddenPhrase[]>;
+} as PerLocaleFiles<readonly ForbiddenPhrase[]>);
 
 /** Scripts written without spaces between words (or, for Hangul, with particles glued on). */
 const UNSPACED =

@@ -18,6 +18,24 @@ export const SUPPORTED_LOCALES = [
 ] as const;
 
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number];
+
+/** One shipped file per supported locale, under its import name (`zhCN` for `zh-CN`). */
+export type PerLocaleFiles<T> = {
+  readonly [
+    L in SupportedLocale as L extends `${infer Lang}-${infer Region}` ? `${Lang}${Region}` : L
+  ]: T;
+};
+
+/** Keys the shipped per-locale files by locale tag; a locale without a file fails to compile. */
+export function keyedByLocale<T>(files: PerLocaleFiles<T>): Record<SupportedLocale, T> {
+  return Object.fromEntries(
+    SUPPORTED_LOCALES.map((locale) => [
+      locale,
+      files[locale.replace('-', '') as keyof PerLocaleFiles<T>],
+    ]),
+  ) as Record<SupportedLocale, T>;
+}
+
 export type TextDirection = 'ltr' | 'rtl';
 
 export const DEFAULT_LOCALE: SupportedLocale = 'en';

@@ -14,6 +14,7 @@ import vi from './resources/vi.json';
 import id from './resources/id.json';
 import pl from './resources/pl.json';
 import nl from './resources/nl.json';
+import { keyedByLocale, type PerLocaleFiles } from './locales';
 
 export interface QuoteLabels {
   readonly title: string;
@@ -59,11 +60,11 @@ export interface PartialLocaleResources {
 }
 
 // JSON imports type `dir` as string; the catalog validates it when layering.
-const SHIPPED = {
+const SHIPPED: Record<string, LocaleResources> = keyedByLocale({
   en,
-  'zh-CN': zhCN,
+  zhCN,
   es,
-  'pt-BR': ptBR,
+  ptBR,
   fr,
   de,
   ru,
@@ -76,7 +77,7 @@ const SHIPPED = {
   id,
   pl,
   nl,
-} as Record<string, LocaleResources>;
+} as PerLocaleFiles<LocaleResources>);
 
 /** A fresh copy of the shipped texts, so that layering overrides never mutates the defaults. */
 export function loadShippedResources(): Record<string, LocaleResources> {
