@@ -54,6 +54,19 @@ export interface NewDraft {
   rep: string;
 }
 
+/** A new or edited draft: no approval, override or recipient confirmation carries over to it. */
+const UNAPPROVED = {
+  status: 'editing',
+  approvedBy: null,
+  approvedAt: null,
+  overrideBy: null,
+  overrideAt: null,
+  overrideReason: null,
+  recipientConfirmed: null,
+  recipientConfirmedBy: null,
+  recipientConfirmedAt: null,
+} as const satisfies Partial<DraftEntity>;
+
 /**
  * Drafts in the buyer's language: proposes one from the inquiry, lets the rep edit and
  * switch language, checks every save for forbidden phrases and guards approval.
@@ -125,18 +138,10 @@ export class DraftsService {
       text: rendered.text,
       attachments: input.attachments ?? [],
       flags: this.check(rendered.subject, rendered.text, rendered.locale),
-      status: 'editing',
+      ...UNAPPROVED,
       quoteId: input.quoteId ?? null,
       sampleOfferId: input.sampleOfferId ?? null,
       createdBy: input.rep,
-      approvedBy: null,
-      approvedAt: null,
-      overrideBy: null,
-      overrideAt: null,
-      overrideReason: null,
-      recipientConfirmed: null,
-      recipientConfirmedBy: null,
-      recipientConfirmedAt: null,
       createdAt: now,
       updatedAt: now,
     });
@@ -176,15 +181,7 @@ export class DraftsService {
       text,
       locale,
       flags: this.check(subject, text, locale),
-      status: 'editing',
-      approvedBy: null,
-      approvedAt: null,
-      overrideBy: null,
-      overrideAt: null,
-      overrideReason: null,
-      recipientConfirmed: null,
-      recipientConfirmedBy: null,
-      recipientConfirmedAt: null,
+      ...UNAPPROVED,
       updatedAt: new Date(),
     };
     if (!(await this.repository.updateUnsent(id, changes))) throw alreadySent(id);
