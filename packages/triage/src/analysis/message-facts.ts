@@ -61,25 +61,35 @@ function ownText(text: string): string {
   return out.join('\n').slice(0, MAX_TEXT);
 }
 
+interface SenderParts {
+  config: TriageConfig;
+  adapter: MarketplaceAdapter | undefined;
+  fields: MarketplaceFields | undefined;
+  text: string;
+}
+
+/** The language detector reads the sender's text just before triage does: one extraction serves both. */
+const senderParts = new WeakMap<NormalisedMessage, SenderParts>();
+
+function partsOf(message: NormalisedMessage, config: TriageConfig): SenderParts {
+  const cached = senderParts.get(message);
+  if (cached?.config === config) return cached;
+  const adapter = config.marketplaces.length
+    ? matchMarketplace(message, config.marketplaces)
+    : undefined;
+  const fields = adapter ? extractMarketplaceFields(message.text, adapter) : undefined;
+  const parts = { config, adapter, fields, text: fields ? fields.message : ownText(message.text) };
+  senderParts.set(message, parts);
+  return parts;
+}
+
 /**
  * The sender's own words: the buyer's message inside a marketplace notification, otherwise the
  * body without quoted replies. Language detection should read this, not the platform template.
  */
 export function senderText(message: NormalisedMessage, config: TriageConfig): string {
-  const cached = senderTexts.get(message);
-  if (cached?.config === config) return cached.text;
-  const adapter = config.marketplaces.length
-    ? matchMarketplace(message, config.marketplaces)
-    : undefined;
-  const text = adapter
-    ? extractMarketplaceFields(message.text, adapter).message
-    : ownText(message.text);
-  senderTexts.set(message, { config, text });
-  return text;
+  return partsOf(message, config).text;
 }
-
-/** The language detector reads the sender's text just before triage does: one extraction serves both. */
-const senderTexts = new WeakMap<NormalisedMessage, { config: TriageConfig; text: string }>();
 
 export function buildFacts(
   message: NormalisedMessage,
@@ -89,12 +99,7 @@ export function buildFacts(
 ): MessageFacts {
   const senderAddress = message.from?.address ?? '';
   const senderDomain = domainOf(senderAddress);
-  const adapter = config.marketplaces.length
-    ? matchMarketplace(message, config.marketplaces)
-    : undefined;
-  const { text } = message;
-  const fields = adapter ? extractMarketplaceFields(text, adapter) : undefined;
-  const body = senderText(message, config);
+  const { adapter, fields, text: body } = partsOf(message, config);
   const claims = adapter ? [] : findCountryClaims(body, senderDomain);
   const marketplaceCountry = fields?.country ? countryOfName(fields.country) : undefined;
   if (marketplaceCountry && fields)
