@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,7 +7,6 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
-import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import {
   ApproveDraftDto,
   DraftResponseDto,
@@ -16,7 +15,7 @@ import {
   SenderProfileResponseDto,
   UpdateDraftDto,
 } from './drafts.dto';
-import { repOf } from './current-rep';
+import { CurrentRep } from './current-rep';
 import { DraftsService } from './drafts.service';
 
 @ApiTags('drafts')
@@ -35,9 +34,9 @@ export class DraftsController {
   propose(
     @Param('id', idPipe()) id: number,
     @Body() dto: ProposeDraftDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<DraftResponseDto> {
-    return this.drafts.propose(id, dto, repOf(request));
+    return this.drafts.propose(id, dto, rep);
   }
 
   @Get('inquiries/:id/drafts')
@@ -60,9 +59,9 @@ export class DraftsController {
   update(
     @Param('id', idPipe()) id: number,
     @Body() dto: UpdateDraftDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<DraftResponseDto> {
-    return this.drafts.update(id, dto, repOf(request));
+    return this.drafts.update(id, dto, rep);
   }
 
   @Post('drafts/:id/approve')
@@ -71,23 +70,23 @@ export class DraftsController {
   approve(
     @Param('id', idPipe()) id: number,
     @Body() dto: ApproveDraftDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<DraftResponseDto> {
-    return this.drafts.approve(id, dto, repOf(request));
+    return this.drafts.approve(id, dto, rep);
   }
 
   @Get('sender-profile')
   @ApiOkResponse({ type: SenderProfileResponseDto, description: "The calling rep's signature" })
-  senderProfile(@Req() request: AuthenticatedRequest): Promise<SenderProfileResponseDto> {
-    return this.drafts.senderProfile(repOf(request));
+  senderProfile(@CurrentRep() rep: string): Promise<SenderProfileResponseDto> {
+    return this.drafts.senderProfile(rep);
   }
 
   @Put('sender-profile')
   @ApiOkResponse({ type: SenderProfileResponseDto })
   saveSenderProfile(
     @Body() dto: SenderProfileDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<SenderProfileResponseDto> {
-    return this.drafts.saveSenderProfile(repOf(request), dto);
+    return this.drafts.saveSenderProfile(rep, dto);
   }
 }

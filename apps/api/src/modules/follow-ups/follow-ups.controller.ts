@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,8 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
-import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
-import { repOf } from '../drafts/current-rep';
+import { CurrentRep } from '../drafts/current-rep';
 import { DraftResponseDto } from '../drafts/drafts.dto';
 import {
   FollowUpDraftDto,
@@ -31,9 +30,9 @@ export class FollowUpsController {
   })
   async list(
     @Query() query: ListFollowUpsQueryDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<FollowUpListDto> {
-    return { items: await this.followUps.list(query, repOf(request)) };
+    return { items: await this.followUps.list(query, rep) };
   }
 
   @Post(':id/drafts')
@@ -46,18 +45,15 @@ export class FollowUpsController {
   createDraft(
     @Param('id', idPipe()) id: number,
     @Body() dto: FollowUpDraftDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<DraftResponseDto> {
-    return this.followUps.draft(id, dto.locale, repOf(request));
+    return this.followUps.draft(id, dto.locale, rep);
   }
 
   @Post(':id/done')
   @HttpCode(200)
   @ApiOkResponse({ type: FollowUpResponseDto })
-  done(
-    @Param('id', idPipe()) id: number,
-    @Req() request: AuthenticatedRequest,
-  ): Promise<FollowUpResponseDto> {
-    return this.followUps.complete(id, repOf(request));
+  done(@Param('id', idPipe()) id: number, @CurrentRep() rep: string): Promise<FollowUpResponseDto> {
+    return this.followUps.complete(id, rep);
   }
 }

@@ -1,14 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  Param,
-  Post,
-  Query,
-  Req,
-  StreamableFile,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -18,9 +8,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
-import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
 import { DraftResponseDto } from '../drafts/drafts.dto';
-import { repOf } from '../drafts/current-rep';
+import { CurrentRep } from '../drafts/current-rep';
 import {
   CreateQuoteDraftDto,
   CreateQuoteDto,
@@ -41,9 +30,9 @@ export class QuotesController {
   create(
     @Param('id', idPipe()) id: number,
     @Body() dto: CreateQuoteDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<QuoteResponseDto> {
-    return this.quotes.create(id, dto, repOf(request));
+    return this.quotes.create(id, dto, rep);
   }
 
   @Get('inquiries/:id/quotes')
@@ -67,9 +56,9 @@ export class QuotesController {
   revise(
     @Param('id', idPipe()) id: number,
     @Body() dto: ReviseQuoteDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<QuoteResponseDto> {
-    return this.quotes.revise(id, dto, repOf(request));
+    return this.quotes.revise(id, dto, rep);
   }
 
   @Get('quotes/:id/pdf')
@@ -97,8 +86,8 @@ export class QuotesController {
   coverDraft(
     @Param('id', idPipe()) id: number,
     @Body() dto: CreateQuoteDraftDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<DraftResponseDto> {
-    return this.quotes.coverDraft(id, dto.locale, repOf(request));
+    return this.quotes.coverDraft(id, dto.locale, rep);
   }
 }

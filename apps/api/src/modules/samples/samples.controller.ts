@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Post, Put, Req } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -7,8 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { idPipe } from '../../common/validation';
-import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
-import { repOf } from '../drafts/current-rep';
+import { CurrentRep } from '../drafts/current-rep';
 import {
   CreateSampleOfferDto,
   SampleOfferDto,
@@ -34,9 +33,9 @@ export class SamplesController {
   @ApiOkResponse({ type: SamplePolicyResponseDto })
   savePolicy(
     @Body() dto: SamplePolicyDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<SamplePolicyResponseDto> {
-    return this.samples.savePolicy(dto, repOf(request));
+    return this.samples.savePolicy(dto, rep);
   }
 
   @Post('inquiries/:id/sample-offers')
@@ -48,9 +47,9 @@ export class SamplesController {
   offer(
     @Param('id', idPipe()) id: number,
     @Body() dto: CreateSampleOfferDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<SampleOfferResponseDto> {
-    return this.samples.offer(id, dto, repOf(request));
+    return this.samples.offer(id, dto, rep);
   }
 
   @Get('sample-offers/:id')

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query, Req } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiBearerAuth,
@@ -8,8 +8,7 @@ import {
   ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
-import type { AuthenticatedRequest } from '../auth/bearer-auth.guard';
-import { repOf } from '../drafts/current-rep';
+import { CurrentRep } from '../drafts/current-rep';
 import { ListTemplatesQueryDto, PutTemplateTextDto, TemplateResponseDto } from './templates.dto';
 import { TemplatesService } from './templates.service';
 
@@ -50,9 +49,9 @@ export class TemplatesController {
     @Param('key') key: string,
     @Param('locale') locale: string,
     @Body() dto: PutTemplateTextDto,
-    @Req() request: AuthenticatedRequest,
+    @CurrentRep() rep: string,
   ): Promise<TemplateResponseDto> {
-    return this.templates.put(key, locale, dto, repOf(request));
+    return this.templates.put(key, locale, dto, rep);
   }
 
   @Delete(':key/:locale')
