@@ -46,7 +46,7 @@ const JAPANESE = /^(?:iso-?2022-?jp(?:-\d)?|csiso2022jp|jis)$/;
 // UTF-7 can smuggle markup past filters and base64/hex are transfer encodings, never text charsets.
 const REFUSED = /^(?:(?:cs)?unicode-?1-?1-?)?utf-?7(?:-?imap)?$|^base64$|^hex$/;
 
-export function normaliseCharsetName(label: string | undefined): string | undefined {
+function normaliseCharsetName(label: string | undefined): string | undefined {
   const name = (label ?? '')
     .trim()
     .replace(/^["']|["']$/g, '')
@@ -101,7 +101,8 @@ export function decodeText(bytes: Buffer, declared: string | undefined): Decoded
   const known = label !== undefined && canDecode(label);
   const tried = known ? label : 'utf-8';
   const first = decodeAs(bytes, tried);
-  const firstBad = countReplacements(first) - (tried === 'utf-8' ? countLiteralReplacements(bytes) : 0);
+  const firstBad =
+    countReplacements(first) - (tried === 'utf-8' ? countLiteralReplacements(bytes) : 0);
   const said = declared === undefined ? 'no charset declared' : `declared charset "${declared}"`;
   if (firstBad === 0) {
     if (known || label === undefined) return { text: first, usedCharset: tried };
@@ -131,7 +132,11 @@ export function decodeText(bytes: Buffer, declared: string | undefined): Decoded
 /** U+FFFD the sender really wrote (EF BF BD in UTF-8) is text, not a decoding failure. */
 function countLiteralReplacements(bytes: Buffer): number {
   let count = 0;
-  for (let i = bytes.indexOf(0xef); i !== -1 && i + 2 < bytes.length; i = bytes.indexOf(0xef, i + 1)) {
+  for (
+    let i = bytes.indexOf(0xef);
+    i !== -1 && i + 2 < bytes.length;
+    i = bytes.indexOf(0xef, i + 1)
+  ) {
     if (bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) count++;
   }
   return count;

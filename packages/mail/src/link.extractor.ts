@@ -6,15 +6,20 @@ import type { Link } from './message';
  * message on the parse hot path, and a full parse of each body cost a quarter of the time
  * mailparser itself takes. Anchors do not nest, so the first closing tag ends one.
  */
-const ANCHOR = /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)(?=<\/a\s*>|<a\b|$)/gi;
+const ANCHOR =
+  /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)(?=<\/a\s*>|<a\b|$)/gi;
 const TAG_OR_COMMENT = /<!--[\s\S]*?-->|<[^>]*>/g;
 /** Bare URLs: with a scheme, or starting with `www.`; trailing sentence punctuation is not part of them. */
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`{}|\\^[\]]+/gi;
 const TRAILING_PUNCTUATION = /[.,;:!?)]+$/;
 
 /** Lower-cased host of a URL ('' for mailto:, relative or unparseable ones); IDNs stay punycode. */
-export function hostOf(url: string): string {
-  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(url) ? url : url.startsWith('//') ? `http:${url}` : `http://${url}`;
+function hostOf(url: string): string {
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(url)
+    ? url
+    : url.startsWith('//')
+      ? `http:${url}`
+      : `http://${url}`;
   try {
     return new URL(absolute).hostname.toLowerCase().replace(/^\[|\]$/g, '');
   } catch {

@@ -2,7 +2,7 @@ import { ParseIntPipe, ValidationPipe, type ValidationError } from '@nestjs/comm
 import { DomainError, ErrorCode, type FieldProblem } from './domain-error';
 
 /** Flattens class-validator's tree into `{field: 'a.b', reason}` pairs a client can show. */
-export function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
+function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));

@@ -13,7 +13,7 @@ import { SnakeNamingStrategy } from './snake-naming.strategy';
  * The one place that knows the two dialects. Schema changes come from migrations only
  * (never `synchronize`); the caller runs them (`runMigrations`) once the source is up.
  */
-export function createDataSource(database: DatabaseConfig): DataSource {
+function createDataSource(database: DatabaseConfig): DataSource {
   const common = {
     entities: ENTITIES,
     namingStrategy: new SnakeNamingStrategy(),
@@ -57,7 +57,7 @@ export function createDataSource(database: DatabaseConfig): DataSource {
  * TypeORM reads MariaDB's catalogue differently from MySQL's (column defaults, JSON), and
  * `mysql://` URLs commonly point at MariaDB, so the server decides which driver mode to use.
  */
-export async function detectServerType(url: string): Promise<'mysql' | 'mariadb'> {
+async function detectServerType(url: string): Promise<'mysql' | 'mariadb'> {
   const connection = await createConnection(url);
   try {
     const [rows] = await connection.query('SELECT VERSION() AS version');

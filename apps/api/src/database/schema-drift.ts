@@ -8,7 +8,7 @@ import type { DatabaseConfig } from '../config/app-config';
 import { openDatabase } from './data-source.factory';
 
 /** SQL that TypeORM would still run to make the database match the entities; empty when they agree. */
-export async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
+async function pendingSchemaChanges(dataSource: DataSource): Promise<string[]> {
   const log = await dataSource.driver.createSchemaBuilder().log();
   return log.upQueries.map((query) => query.query);
 }

@@ -14,7 +14,7 @@ export interface IssuedToken {
   token: string;
 }
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
 

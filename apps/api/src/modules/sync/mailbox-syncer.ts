@@ -27,7 +27,7 @@ const INGEST_CONCURRENCY = 4;
  * with its pass this many times before it is quarantined, so one bad message cannot stall its
  * folder. Errors of the database, disk or network do not count: those retry until they pass.
  */
-export const MAX_INGEST_ATTEMPTS = 3;
+const MAX_INGEST_ATTEMPTS = 3;
 
 export interface FolderReport {
   folder: string;
