@@ -62,6 +62,19 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
     return key === undefined ? call : call.set('Idempotency-Key', key);
   };
 
+  /** Runs `during` with the mailbox's SMTP port pointing at nothing, then restores it. */
+  async function whileSmtpDown(during: () => Promise<void>): Promise<void> {
+    const setSmtpPort = async (smtpPort: number) => {
+      await http().patch(`/api/mailboxes/${mailboxId}`).set(auth).send({ smtpPort }).expect(200);
+    };
+    await setSmtpPort(await freePort());
+    try {
+      await during();
+    } finally {
+      await setSmtpPort(sink.port);
+    }
+  }
+
   beforeAll(async () => {
     sink = await startSmtpServer();
     e2e = await startE2eApp();
@@ -129,24 +142,13 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
 
   it('keeps a failed send with its error, lists it, and delivers it on retry', async () => {
     const { draftId } = await approvedDraft();
-    await http()
-      .patch(`/api/mailboxes/${mailboxId}`)
-      .set(auth)
-      .send({ smtpPort: await freePort() })
-      .expect(200);
-    try {
+    await whileSmtpDown(async () => {
       const failed = await send(draftId, `fail-${draftId}`).expect(200);
       expect(failed.body).toMatchObject({ state: 'failed', attempts: 1 });
       expect((failed.body as Outbound).lastError).toMatch(/ECONNREFUSED|ESOCKET|ECONNECTION/);
       const listed = await http().get('/api/outbound?state=failed').set(auth).expect(200);
       expect((listed.body as { items: Outbound[] }).items.map((o) => o.draftId)).toContain(draftId);
-    } finally {
-      await http()
-        .patch(`/api/mailboxes/${mailboxId}`)
-        .set(auth)
-        .send({ smtpPort: sink.port })
-        .expect(200);
-    }
+    });
     const before = sink.messages.length;
     const retried = await send(draftId, `fail-${draftId}`).expect(200);
     expect(retried.body).toMatchObject({ state: 'sent', attempts: 2, lastError: null });
@@ -157,20 +159,9 @@ describe('sending drafts (e2e, loopback SMTP, no IMAP server)', () => {
 
   it('turns a send cut off mid-way into a visible failure instead of resending blindly', async () => {
     const { draftId } = await approvedDraft();
-    await http()
-      .patch(`/api/mailboxes/${mailboxId}`)
-      .set(auth)
-      .send({ smtpPort: await freePort() })
-      .expect(200);
-    try {
+    await whileSmtpDown(async () => {
       await send(draftId).expect(200);
-    } finally {
-      await http()
-        .patch(`/api/mailboxes/${mailboxId}`)
-        .set(auth)
-        .send({ smtpPort: sink.port })
-        .expect(200);
-    }
+    });
     const before = sink.messages.length;
     await e2e.app
       .get(DataSource)
