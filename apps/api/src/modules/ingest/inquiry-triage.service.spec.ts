@@ -27,7 +27,7 @@ describe('InquiryTriageService', () => {
     );
     const assessment = withConfigFile().assess(message, new Date('2026-03-02T09:00:00Z'));
     expect(assessment.language).toBe('ru');
-    expect(assessment.verdict).toMatch(/^(clean|spam|scam|spy)$/);
+    expect(assessment.verdict).toBe('clean');
     expect(assessment.relayed).toBe(false);
     for (const signal of assessment.signals)
       expect(Object.keys(signal).sort()).toEqual(['class', 'detail', 'id', 'weight']);
