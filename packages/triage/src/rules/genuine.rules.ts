@@ -1,3 +1,4 @@
+import { domainOf, hostMatches } from '../analysis/domains';
 import { isFreeMailDomain } from '../analysis/mailbox-lists';
 import { signatureBlock } from '../analysis/claimed-country';
 import type { TriageRule } from './rule';
@@ -275,13 +276,7 @@ export const existingThread: TriageRule = {
       Boolean(id),
     );
     const ours = new Set(context.ourMessageIds ?? []);
-    const hit = ids.find(
-      (id) =>
-        ours.has(id) ||
-        config.ownDomains.some(
-          (d) => id.toLowerCase().endsWith(`@${d}`) || id.toLowerCase().endsWith(`.${d}`),
-        ),
-    );
+    const hit = ids.find((id) => ours.has(id) || hostMatches(domainOf(id), config.ownDomains));
     return hit ? { detail: hit } : undefined;
   },
 };
