@@ -23,15 +23,13 @@ describe('MessageIngestService (SQLite)', () => {
     ingest = ctx.context.get(MessageIngestService);
     db = ctx.context.get(DataSource);
     mailboxId = (
-      await db
-        .getRepository(MailboxEntity)
-        .save(
-          mailboxRow({
-            name: 'Sales',
-            address: 'sales@seller.example',
-            imapPasswordEncrypted: 'v1:unused',
-          }),
-        )
+      await db.getRepository(MailboxEntity).save(
+        mailboxRow({
+          name: 'Sales',
+          address: 'sales@seller.example',
+          imapPasswordEncrypted: 'v1:unused',
+        }),
+      )
     ).id;
   });
   afterEach(async () => {
