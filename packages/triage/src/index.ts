@@ -20,6 +20,7 @@ export {
   trainingOverlap,
 } from './learning/shipped-model';
 export { senderText } from './analysis/message-facts';
+export { buyerLanguage } from './analysis/buyer-language';
 export { simhash, hammingDistance } from './analysis/fingerprint';
 export { ipCountry, preloadIpCountry } from './analysis/ip-country';
 export { slaDueTime } from './analysis/sla';

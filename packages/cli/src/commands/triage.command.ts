@@ -1,13 +1,15 @@
 import { readFile } from 'node:fs/promises';
-import { detectLanguage } from '@inquiry/lang';
 import { MessageSourceError, parseMessage, readMessageSources } from '@inquiry/mail';
 import type { RecentInquiry, TriageConfig } from '@inquiry/triage';
-import { DEFAULT_TRIAGE_CONFIG, loadTriageConfig, senderText, triage, TriageConfigError } from '@inquiry/triage';
+import {
+  buyerLanguage,
+  DEFAULT_TRIAGE_CONFIG,
+  loadTriageConfig,
+  triage,
+  TriageConfigError,
+} from '@inquiry/triage';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-
-/** The opening of the sender's text is enough to tell its language; longer texts only cost time. */
-const LANGUAGE_SAMPLE = 1_000;
 
 /** Inquiries within this many days of each other are compared for near-duplicates. */
 const HISTORY_DAYS = 14;
@@ -32,7 +34,8 @@ function parseArgs(args: string[]): Options {
     const arg = args[i]!;
     if (arg === '--config') {
       const file = args[i + 1];
-      if (file === undefined || file.startsWith('--')) throw new UsageError('--config needs a file name');
+      if (file === undefined || file.startsWith('--'))
+        throw new UsageError('--config needs a file name');
       options.configFile = file;
       i += 1;
     } else if (arg.startsWith('--config=')) {
@@ -43,7 +46,8 @@ function parseArgs(args: string[]): Options {
       options.paths.push(arg);
     }
   }
-  if (options.paths.length === 0) throw new UsageError('no PATH given. Run \'inquiry triage --help\'.');
+  if (options.paths.length === 0)
+    throw new UsageError("no PATH given. Run 'inquiry triage --help'.");
   return options;
 }
 
@@ -53,12 +57,15 @@ async function loadConfig(file: string | undefined): Promise<TriageConfig> {
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
-    throw new UsageError(`--config ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    throw new UsageError(
+      `--config ${file}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
   }
   try {
     return loadTriageConfig(text);
   } catch (error) {
-    if (error instanceof TriageConfigError) throw new UsageError(`--config ${file}: ${error.message}`);
+    if (error instanceof TriageConfigError)
+      throw new UsageError(`--config ${file}: ${error.message}`);
     throw error;
   }
 }
@@ -85,20 +92,29 @@ export const triageCommand: Command = {
             print({ file: source, error: `cannot be parsed: ${(error as Error).message}` });
             continue;
           }
-          const language = detectLanguage(senderText(message, config).slice(0, LANGUAGE_SAMPLE), {
-            context: { charset: message.declaredCharsets[0], contentLanguage: message.contentLanguage },
-          }).language;
+          const language = buyerLanguage(message, config);
           const at = message.date?.getTime() ?? Date.now();
-          const recentInquiries = history.filter((h) => Math.abs(at - (h.receivedAt?.getTime() ?? at)) <= HISTORY_DAYS * 86_400_000);
+          const recentInquiries = history.filter(
+            (h) => Math.abs(at - (h.receivedAt?.getTime() ?? at)) <= HISTORY_DAYS * 86_400_000,
+          );
           const result = triage({ message, language }, { recentInquiries }, config);
-          history.push({ fingerprint: result.fingerprint, sender: message.from?.address, receivedAt: message.date });
+          history.push({
+            fingerprint: result.fingerprint,
+            sender: message.from?.address,
+            receivedAt: message.date,
+          });
           print({
             file: source,
             verdict: result.verdict,
             scores: result.scores,
             tier: result.tier,
             language,
-            signals: result.signals.map(({ id, class: signalClass, weight, detail }) => ({ id, class: signalClass, weight, detail })),
+            signals: result.signals.map(({ id, class: signalClass, weight, detail }) => ({
+              id,
+              class: signalClass,
+              weight,
+              detail,
+            })),
           });
         }
       } catch (error) {

@@ -6,7 +6,7 @@ import { preloadIpCountry } from '../analysis/ip-country';
 import { DEFAULT_TRIAGE_CONFIG } from '../triage.config';
 import { triage } from '../triage.engine';
 import { corporaRoot, loadSpamAssassin } from './corpus';
-import { languageOf } from './language';
+import { buyerLanguage } from '../analysis/buyer-language';
 
 /** Rounds per measurement: the best round counts, so a busy neighbour on the machine skews less. */
 const ROUNDS = 3;
@@ -33,7 +33,7 @@ async function pipelineShares(raws: Buffer[]): Promise<{ language: number; triag
         () => undefined,
       );
     let start = process.cpuUsage();
-    const languages = messages.map((message) => languageOf(message, DEFAULT_TRIAGE_CONFIG));
+    const languages = messages.map((message) => buyerLanguage(message, DEFAULT_TRIAGE_CONFIG));
     let used = process.cpuUsage(start);
     best.language = Math.min(best.language, (used.user + used.system) / 1000 / messages.length);
     start = process.cpuUsage();
@@ -49,14 +49,14 @@ async function main(): Promise<void> {
   // One-time loads (IP table, phrase matchers, language profiles) are start-up cost, not per message.
   preloadIpCountry();
   const first = await parseMessage(raws[0]!);
-  triage({ message: first, language: languageOf(first, DEFAULT_TRIAGE_CONFIG) });
+  triage({ message: first, language: buyerLanguage(first, DEFAULT_TRIAGE_CONFIG) });
 
   const steps = {
     mailparser: (raw: Buffer) => simpleParser(raw),
     parse: (raw: Buffer) => parseMessage(raw),
     pipeline: async (raw: Buffer) => {
       const message = await parseMessage(raw);
-      return triage({ message, language: languageOf(message, DEFAULT_TRIAGE_CONFIG) });
+      return triage({ message, language: buyerLanguage(message, DEFAULT_TRIAGE_CONFIG) });
     },
   };
   const best = { mailparser: 0, parse: 0, pipeline: 0 };

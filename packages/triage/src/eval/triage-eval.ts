@@ -14,7 +14,7 @@ import type { LabelledMessage } from './corpus';
 import { corporaRoot, loadInquiries, loadSpamAssassin, modelClass } from './corpus';
 import type { Outcome } from './eval-report';
 import { formatReport } from './eval-report';
-import { languageOf } from './language';
+import { buyerLanguage } from '../analysis/buyer-language';
 
 /** How long a fingerprint stays in the recent-inquiry history the engine compares against. */
 const HISTORY_DAYS = 14;
@@ -61,7 +61,7 @@ function runInOrder(
       (h) => at - (h.receivedAt?.getTime() ?? 0) <= HISTORY_DAYS * 86_400_000,
     );
     const result: TriageResult = triage(
-      { message, language: languageOf(message, config) },
+      { message, language: buyerLanguage(message, config) },
       { recentInquiries, tokenModel: modelFor(item.file) },
       config,
     );

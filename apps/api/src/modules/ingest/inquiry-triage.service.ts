@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { Injectable } from '@nestjs/common';
 import type { NormalisedMessage } from '@inquiry/mail';
-import { detectLanguage } from '@inquiry/lang';
 import {
+  buyerLanguage,
   loadTriageConfig,
-  senderText,
   triage,
   type TriageConfig,
   TriageConfigError,
@@ -71,9 +70,7 @@ export class InquiryTriageService {
     receivedAt: Date,
     context: TriageContext = {},
   ): InquiryAssessment {
-    const language = detectLanguage(senderText(message, this.config), {
-      context: { charset: message.declaredCharsets[0], contentLanguage: message.contentLanguage },
-    }).language;
+    const language = buyerLanguage(message, this.config);
     const result = triage({ message, language }, { ...context, now: receivedAt }, this.config);
     return {
       verdict: result.verdict,
