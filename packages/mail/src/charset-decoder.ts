@@ -78,13 +78,27 @@ function isAscii(bytes: Buffer): boolean {
   return true;
 }
 
+/** Bytes the detector reads at most: its cost grows with the input, its verdict settles long before. */
+const DETECTION_WINDOW = 8_192;
+
+/**
+ * A window of at most DETECTION_WINDOW bytes that opens just before the first byte outside
+ * ASCII, where what tells the charsets apart begins; ASCII alone fits them all.
+ */
+function detectionSample(bytes: Buffer): Buffer {
+  if (bytes.length <= DETECTION_WINDOW) return bytes;
+  const first = bytes.findIndex((byte) => byte > 0x7f || byte === 0x1b);
+  const start = Math.max(0, Math.min(first - 512, bytes.length - DETECTION_WINDOW));
+  return bytes.subarray(start, start + DETECTION_WINDOW);
+}
+
 /**
  * Charsets the detector proposes, most likely first, limited to ones we can decode. A detector
  * guess of UTF-8 is kept as well: it means the declared charset should not be second-guessed.
  */
 function detectedCandidates(bytes: Buffer): string[] {
   return chardet
-    .analyse(bytes)
+    .analyse(detectionSample(bytes))
     .map((match) => normaliseCharsetName(match.name) ?? '')
     .filter((name, index, all) => name && all.indexOf(name) === index && canDecode(name));
 }

@@ -14,6 +14,7 @@ import type { Address, AttachmentInfo, DecodeProblem, Link, NormalisedMessage } 
 import { parseReceived } from './received-header.parser';
 
 const REPLACEMENT = '\uFFFD';
+const MULTIPART_ALTERNATIVE = /multipart\/alternative/i;
 const HEADER_FIELD = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
 const CONTENT_TYPE_CHARSET = /^content-type:[^\n]*(?:\n[ \t][^\n]*)*?;\s*charset\s*=\s*"?([^";\s]+)/gim;
 
@@ -70,6 +71,9 @@ function prepare(input: Buffer): PreparedInput {
 }
 
 const PARSER_OPTIONS: SimpleParserOptions = {
+  // mailparser compiles its HTML-to-text options anew for every message, which cost as much as
+  // the conversion; the text is derived here instead, with options compiled once.
+  skipHtmlToText: true,
   skipTextToHtml: true,
   skipImageLinks: true,
   skipTextLinks: true,
@@ -172,9 +176,6 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
   for (const report of reports) {
     if (report.problem) problems.push({ part: 'body', reason: report.problem });
   }
-  if (parsed.textConversionError) {
-    problems.push({ part: 'html', reason: `no text could be derived: ${parsed.textConversionError.message}` });
-  }
 
   const hint = (parsed.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params
     ?.charset?.replace(DETECT_PREFIX, '');
@@ -190,12 +191,14 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
 
   const html = typeof parsed.html === 'string' ? parsed.html : '';
   let text = parsed.text ?? '';
-  // mailparser derives text only from a top-level HTML part; one inside multipart/mixed or
-  // multipart/related with no text/plain sibling would leave the message without text.
-  if (text.trim() === '' && html && !parsed.textConversionError) {
+  // HTML speaks for the message's text unless a text/plain alternative says the same: an
+  // HTML-only message, however nested, and HTML beside a plain-text part (a list footer) that
+  // is not its alternative. mailparser leaves an empty line where an HTML part's text belongs.
+  const htmlOnly = text.trim() === '';
+  if (html && (htmlOnly || !MULTIPART_ALTERNATIVE.test(raw.toString('latin1')))) {
     const derived = textFromHtml(html);
-    text = derived.text;
     if (derived.problem) problems.push({ part: 'html', reason: derived.problem });
+    else text = htmlOnly ? derived.text : `${derived.text}${text.startsWith('\n') ? '' : '\n'}${text}`;
   }
   const message: NormalisedMessage = {
     rawSha256: createHash('sha256').update(input).digest('hex'),

@@ -7,6 +7,8 @@ const BRACKETED_IP = /\[(?:IPv6:)?([0-9A-Fa-f:.]+)\]/gi;
 const BARE_IP = /(?:^|[\s(@])((?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::(?:\d{1,3}\.){3}\d{1,3})?)(?=$|[\s)\]:,])/g;
 const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
 const NOT_A_NAME = /^(?:unknown|\[.*\])$/i;
+/** The keyword that ends the `from` clause, tried where a space is (the value's whitespace is collapsed). */
+const NEXT_CLAUSE = / (?:by|with|id|for|via)\s/iy;
 
 function firstIp(clause: string): string | undefined {
   for (const match of clause.matchAll(BRACKETED_IP)) {
@@ -36,9 +38,10 @@ function fromClause(value: string): string | undefined {
     const char = rest[i];
     if (char === '(') depth++;
     else if (char === ')') depth = Math.max(0, depth - 1);
-    else if (depth === 0 && (char === ';' || /\s/.test(char ?? ''))) {
-      if (char === ';') return rest.slice(0, i);
-      if (/^\s+(?:by|with|id|for|via)\s/i.test(rest.slice(i))) return rest.slice(0, i);
+    else if (depth === 0 && char === ';') return rest.slice(0, i);
+    else if (depth === 0 && char === ' ') {
+      NEXT_CLAUSE.lastIndex = i;
+      if (NEXT_CLAUSE.test(rest)) return rest.slice(0, i);
     }
   }
   return rest;
