@@ -17,10 +17,7 @@ import {
   QuarantinedMessageEntity,
   ThreadEntity,
 } from '../../database/entities';
-import { isUniqueViolation } from '../../database/unique-violation';
-import type { IngestOrigin } from './ingest.types';
-
-type ImapOrigin = Extract<IngestOrigin, { kind: 'imap' }>;
+import type { ImapOrigin, IngestOrigin } from './ingest.types';
 
 /** An inquiry stored ahead of its triage, with what triaging it needs. */
 export interface PendingInquiry {
@@ -53,24 +50,40 @@ export class IngestRepository {
     return this.dataSource.transaction(work);
   }
 
-  async messageAt(origin: ImapOrigin): Promise<number | null> {
-    const location = await this.dataSource.getRepository(MessageLocationEntity).findOne({
-      select: { messageId: true },
-      where: {
-        mailboxId: origin.mailboxId,
-        folder: origin.folder,
-        uidValidity: origin.uidValidity,
-        uid: origin.uid,
-      },
-    });
-    return location?.messageId ?? null;
-  }
-
-  async messageIdByDedupKey(dedupKey: string): Promise<number | null> {
-    const message = await this.dataSource
-      .getRepository(MessageEntity)
-      .findOne({ select: { id: true }, where: { dedupKey } });
-    return message?.id ?? null;
+  /**
+   * What is recorded already at these IMAP positions: the message stored there, or the
+   * quarantine entry. One query per table for each folder the positions are in.
+   */
+  async atPositions(origins: ImapOrigin[]): Promise<{
+    stored: Map<string, number>;
+    quarantined: Map<string, { id: number; reason: string }>;
+  }> {
+    const stored = new Map<string, number>();
+    const quarantined = new Map<string, { id: number; reason: string }>();
+    const folders = new Map<string, ImapOrigin[]>();
+    for (const origin of origins) {
+      const folder = `${origin.mailboxId}/${origin.uidValidity}/${origin.folder}`;
+      folders.set(folder, [...(folders.get(folder) ?? []), origin]);
+    }
+    await Promise.all(
+      [...folders.values()].map(async (inFolder) => {
+        const { mailboxId, folder, uidValidity } = inFolder[0]!;
+        const where = { mailboxId, folder, uidValidity, uid: In(inFolder.map(({ uid }) => uid)) };
+        const at = (uid: number) => positionKey({ mailboxId, folder, uidValidity, uid });
+        const [locations, entries] = await Promise.all([
+          this.dataSource
+            .getRepository(MessageLocationEntity)
+            .find({ select: { uid: true, messageId: true }, where }),
+          this.dataSource
+            .getRepository(QuarantinedMessageEntity)
+            .find({ select: { id: true, uid: true, reason: true }, where }),
+        ]);
+        for (const location of locations) stored.set(at(location.uid), location.messageId);
+        for (const entry of entries)
+          quarantined.set(at(entry.uid!), { id: entry.id, reason: entry.reason });
+      }),
+    );
+    return { stored, quarantined };
   }
 
   /** Stored messages by dedup key, for the keys that have one. */
@@ -82,24 +95,27 @@ export class IngestRepository {
     return new Map(messages.map((message) => [message.dedupKey, message.id]));
   }
 
-  /** Records where a stored message sits; a concurrent identical insert is not an error. */
-  async addLocation(
-    messageId: number,
-    origin: ImapOrigin,
-    manager: EntityManager = this.dataSource.manager,
+  /** Records where stored messages sit; a location recorded already (a concurrent worker) is kept. */
+  async addLocations(
+    manager: EntityManager,
+    locations: Array<{ messageId: number; origin: ImapOrigin }>,
   ): Promise<void> {
+    if (locations.length === 0) return;
+    const createdAt = new Date();
     await manager
       .createQueryBuilder()
       .insert()
       .into(MessageLocationEntity)
-      .values({
-        messageId,
-        mailboxId: origin.mailboxId,
-        folder: origin.folder,
-        uidValidity: origin.uidValidity,
-        uid: origin.uid,
-        createdAt: new Date(),
-      })
+      .values(
+        locations.map(({ messageId, origin }) => ({
+          messageId,
+          mailboxId: origin.mailboxId,
+          folder: origin.folder,
+          uidValidity: origin.uidValidity,
+          uid: origin.uid,
+          createdAt,
+        })),
+      )
       .orIgnore()
       .execute();
   }
@@ -115,39 +131,38 @@ export class IngestRepository {
     ]);
   }
 
-  async findQuarantined(
-    origin: IngestOrigin,
+  /** An imported message quarantined before, from the same source (IMAP positions: atPositions). */
+  findImportQuarantined(
+    source: string,
     rawSha256: string,
   ): Promise<QuarantinedMessageEntity | null> {
-    const repository = this.dataSource.getRepository(QuarantinedMessageEntity);
-    if (origin.kind === 'imap') {
-      return repository.findOneBy({
-        mailboxId: origin.mailboxId,
-        folder: origin.folder,
-        uidValidity: origin.uidValidity,
-        uid: origin.uid,
-      });
-    }
-    return repository.findOneBy({ rawSha256, mailboxId: IsNull(), importSource: origin.source });
+    return this.dataSource
+      .getRepository(QuarantinedMessageEntity)
+      .findOneBy({ rawSha256, mailboxId: IsNull(), importSource: source.slice(0, 1000) });
   }
 
-  quarantine(
-    origin: IngestOrigin,
-    rawSha256: string,
-    reason: string,
-  ): Promise<QuarantinedMessageEntity> {
-    const repository = this.dataSource.getRepository(QuarantinedMessageEntity);
-    return repository.save(
-      repository.create({
-        mailboxId: origin.kind === 'imap' ? origin.mailboxId : null,
-        folder: origin.kind === 'imap' ? origin.folder : null,
-        uidValidity: origin.kind === 'imap' ? origin.uidValidity : null,
-        uid: origin.kind === 'imap' ? origin.uid : null,
-        importSource: origin.kind === 'import' ? origin.source.slice(0, 1000) : null,
-        rawSha256,
-        reason: reason.slice(0, 2000),
-        createdAt: new Date(),
-      }),
+  /** Records messages that cannot be stored, with why; returns the entries' ids in order. */
+  async quarantine(
+    manager: EntityManager,
+    entries: Array<{ origin: IngestOrigin; rawSha256: string; reason: string }>,
+  ): Promise<number[]> {
+    if (entries.length === 0) return [];
+    const createdAt = new Date();
+    return insertedIds(
+      manager.insert(
+        QuarantinedMessageEntity,
+        entries.map(({ origin, rawSha256, reason }) => ({
+          mailboxId: origin.kind === 'imap' ? origin.mailboxId : null,
+          folder: origin.kind === 'imap' ? origin.folder : null,
+          uidValidity: origin.kind === 'imap' ? origin.uidValidity : null,
+          uid: origin.kind === 'imap' ? origin.uid : null,
+          importSource: origin.kind === 'import' ? origin.source.slice(0, 1000) : null,
+          rawSha256,
+          reason: reason.slice(0, 2000),
+          createdAt,
+        })),
+      ),
+      entries.length,
     );
   }
 
@@ -205,76 +220,79 @@ export class IngestRepository {
       await repository.update({ id: contactId }, { ...changes, updatedAt: new Date() });
   }
 
-  /**
-   * Finds or creates the contact; the unique address index settles concurrent creations.
-   * `created` says this call made it, so nothing stored can point at it yet.
-   */
-  async upsertContact(
-    address: string,
-    name: string,
-    details: { company?: string; country?: string },
-  ): Promise<{ id: number; created: boolean }> {
-    const repository = this.dataSource.getRepository(ContactEntity);
-    const existing = await repository.findOneBy({ address });
+  /** The contacts with exactly these addresses (the database may match more loosely). */
+  async contactsByAddress(addresses: string[]): Promise<Map<string, ContactEntity>> {
+    if (addresses.length === 0) return new Map();
+    const contacts = await this.dataSource
+      .getRepository(ContactEntity)
+      .findBy({ address: In(addresses) });
+    return new Map(contacts.map((contact) => [contact.address, contact]));
+  }
+
+  /** The contact the database takes this address for, under its own collation. */
+  contactMatching(address: string): Promise<ContactEntity | null> {
+    return this.dataSource.getRepository(ContactEntity).findOneBy({ address });
+  }
+
+  /** Creates the contacts; an address another worker created meanwhile is left as it is. */
+  async createContacts(
+    contacts: Array<Pick<ContactEntity, 'address' | 'name' | 'company' | 'country'>>,
+  ): Promise<void> {
+    if (contacts.length === 0) return;
     const now = new Date();
-    if (existing) {
-      const changes: Partial<ContactEntity> = {};
-      if (!existing.name && name) changes.name = name.slice(0, 500);
-      if (!existing.company && details.company) changes.company = details.company.slice(0, 500);
-      if (!existing.country && details.country) changes.country = details.country;
-      if (Object.keys(changes).length > 0)
-        await repository.update({ id: existing.id }, { ...changes, updatedAt: now });
-      return { id: existing.id, created: false };
-    }
-    // A plain INSERT reports the new id on both databases (an ignored INSERT OR IGNORE on
-    // SQLite reports a stale one); when another worker created the contact first, use theirs.
-    try {
-      const id = await insertedId(
-        repository.insert({
-          address,
-          name: name.slice(0, 500),
-          company: details.company?.slice(0, 500) ?? null,
-          country: details.country ?? null,
-          createdAt: now,
-          updatedAt: now,
-        }),
-      );
-      return { id, created: true };
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      return { id: (await repository.findOneByOrFail({ address })).id, created: false };
-    }
+    await this.dataSource
+      .createQueryBuilder()
+      .insert()
+      .into(ContactEntity)
+      .values(contacts.map((contact) => ({ ...contact, createdAt: now, updatedAt: now })))
+      .orIgnore()
+      .execute();
   }
 
-  /** The thread of the newest stored message among those this one refers to. */
-  async threadOfReferenced(dedupKeys: string[]): Promise<number | null> {
-    if (dedupKeys.length === 0) return null;
-    const message = await this.dataSource.getRepository(MessageEntity).findOne({
-      select: { threadId: true },
-      where: { dedupKey: In(dedupKeys), threadId: MoreThan(0) },
-      order: { id: 'DESC' },
-    });
-    return message?.threadId ?? null;
-  }
-
-  async threadBySubject(
-    normalisedSubject: string,
+  async updateContact(
     contactId: number,
-    since: Date,
-  ): Promise<number | null> {
-    const thread = await this.dataSource.getRepository(ThreadEntity).findOne({
-      select: { id: true },
-      where: { normalisedSubject, contactId, lastMessageAt: MoreThan(since) },
-      order: { lastMessageAt: 'DESC' },
-    });
-    return thread?.id ?? null;
+    changes: Partial<Pick<ContactEntity, 'name' | 'company' | 'country'>>,
+  ): Promise<void> {
+    await this.dataSource
+      .getRepository(ContactEntity)
+      .update({ id: contactId }, { ...changes, updatedAt: new Date() });
   }
 
-  createThread(
+  /** Thread and id of the stored messages with these dedup keys that belong to a thread. */
+  async threadsOfMessages(
+    dedupKeys: string[],
+  ): Promise<Array<{ id: number; dedupKey: string; threadId: number }>> {
+    if (dedupKeys.length === 0) return [];
+    const messages = await this.dataSource.getRepository(MessageEntity).find({
+      select: { id: true, dedupKey: true, threadId: true },
+      where: { dedupKey: In(dedupKeys), threadId: MoreThan(0) },
+    });
+    return messages.map(({ id, dedupKey, threadId }) => ({ id, dedupKey, threadId: threadId! }));
+  }
+
+  /**
+   * Threads with any of these subjects and any of these contacts: a superset of the pairs a
+   * batch asks about, which the caller narrows down.
+   */
+  async threadsBySubject(
+    normalisedSubjects: string[],
+    contactIds: number[],
+  ): Promise<
+    Array<Pick<ThreadEntity, 'id' | 'normalisedSubject' | 'contactId' | 'lastMessageAt'>>
+  > {
+    if (normalisedSubjects.length === 0 || contactIds.length === 0) return [];
+    return this.dataSource.getRepository(ThreadEntity).find({
+      select: { id: true, normalisedSubject: true, contactId: true, lastMessageAt: true },
+      where: { normalisedSubject: In(normalisedSubjects), contactId: In(contactIds) },
+    });
+  }
+
+  createThreads(
     manager: EntityManager,
-    thread: Omit<ThreadEntity, 'id' | 'contact'>,
-  ): Promise<number> {
-    return insertedId(manager.insert(ThreadEntity, thread));
+    threads: Array<Omit<ThreadEntity, 'id' | 'contact'>>,
+  ): Promise<number[]> {
+    if (threads.length === 0) return Promise.resolve([]);
+    return insertedIds(manager.insert(ThreadEntity, threads), threads.length);
   }
 
   async touchThread(manager: EntityManager, threadId: number, at: Date): Promise<void> {
@@ -285,27 +303,67 @@ export class IngestRepository {
     );
   }
 
-  insertMessage(
+  /**
+   * Inserts the messages a few per statement, as many as keep a statement well under the
+   * server's packet limit (a body may take up to 16 MiB); returns their ids in order.
+   */
+  async insertMessages(
     manager: EntityManager,
-    message: Omit<MessageEntity, 'id' | 'thread' | 'contact'>,
-  ): Promise<number> {
-    return insertedId(manager.insert(MessageEntity, message));
+    messages: Array<Omit<MessageEntity, 'id' | 'thread' | 'contact'>>,
+  ): Promise<number[]> {
+    const ids: number[] = [];
+    for (const chunk of chunksBySize(
+      messages,
+      (message) => message.rawSize + message.text.length + message.html.length,
+    ))
+      ids.push(...(await insertedIds(manager.insert(MessageEntity, chunk), chunk.length)));
+    return ids;
   }
 
-  insertInquiry(
+  insertInquiries(
     manager: EntityManager,
-    inquiry: Omit<InquiryEntity, 'id' | 'message' | 'mailbox' | 'thread' | 'contact'>,
-  ): Promise<number> {
-    return insertedId(manager.insert(InquiryEntity, inquiry));
+    inquiries: Array<Omit<InquiryEntity, 'id' | 'message' | 'mailbox' | 'thread' | 'contact'>>,
+  ): Promise<number[]> {
+    if (inquiries.length === 0) return Promise.resolve([]);
+    return insertedIds(manager.insert(InquiryEntity, inquiries), inquiries.length);
   }
 }
 
+/** Characters of message content sent in one INSERT: a few MB, well below `max_allowed_packet`. */
+const STATEMENT_BUDGET = 2 * 1024 * 1024;
+
+/** Consecutive runs of `items` whose sizes add up to the budget; a larger item goes alone. */
+function chunksBySize<T>(items: T[], size: (item: T) => number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const weight = size(item);
+    if (current.length > 0 && used + weight > STATEMENT_BUDGET) {
+      chunks.push(current);
+      current = [];
+      used = 0;
+    }
+    current.push(item);
+    used += weight;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
+}
+
 /**
- * A plain INSERT rather than `save()`: the rows are new, so the entity diffing and reloading
- * that `save()` does per row is pure cost on the ingestion path.
+ * The ids of a plain (multi-row) INSERT, as TypeORM reports them: RETURNING on MariaDB and the
+ * consecutive ids InnoDB gives the rows of one INSERT on MySQL, the rowids on SQLite. A plain
+ * INSERT rather than `save()`: the rows are new, so the diffing and reloading that `save()`
+ * does per row is pure cost on the ingestion path.
  */
-async function insertedId(insert: Promise<InsertResult>): Promise<number> {
-  const id: unknown = (await insert).identifiers[0]?.id;
-  if (typeof id !== 'number') throw new Error(`INSERT returned no id (got ${String(id)})`);
-  return id;
+async function insertedIds(insert: Promise<InsertResult>, rows: number): Promise<number[]> {
+  const ids = (await insert).identifiers.map((identifier) => identifier?.id as unknown);
+  if (ids.length !== rows || ids.some((id) => typeof id !== 'number'))
+    throw new Error(`INSERT of ${rows} rows returned ids ${JSON.stringify(ids)}`);
+  return ids as number[];
+}
+
+export function positionKey(origin: Omit<ImapOrigin, 'kind'>): string {
+  return `${origin.mailboxId}/${origin.uidValidity}/${origin.uid}/${origin.folder}`;
 }

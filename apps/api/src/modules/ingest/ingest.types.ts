@@ -1,3 +1,5 @@
+import type { EntityManager } from 'typeorm';
+
 /** Where a raw message came from: an IMAP position, or a file/mbox entry being imported. */
 export type IngestOrigin =
   | { kind: 'imap'; mailboxId: number; folder: string; uidValidity: number; uid: number }
@@ -8,6 +10,8 @@ export type IngestOrigin =
       /** The bundled demo inbox: stored flagged so it can be removed as a whole. */
       demo?: boolean;
     };
+
+export type ImapOrigin = Extract<IngestOrigin, { kind: 'imap' }>;
 
 export type IngestResult =
   | { status: 'stored'; messageId: number; inquiryId: number | null }
@@ -22,13 +26,26 @@ export interface IngestOptions {
   deferTriage?: boolean;
   /** Addresses of our own mailboxes, read once per batch by a caller storing many messages. */
   ownAddresses?: readonly string[];
-  /** The caller has just seen that nothing is stored at this IMAP position. */
-  positionChecked?: boolean;
-  /**
-   * What the caller found stored under the message's Message-ID, looked up for a whole batch
-   * (MessageIngestService.storedByMessageId): with a stored message only the new location is
-   * recorded; with none (null) the per-message lookup is skipped, a concurrent store of the
-   * same message still being caught by the unique index.
-   */
-  messageIdLookup?: { messageId: string; storedAs: number | null };
 }
+
+/** One message of a batch handed to MessageIngestService.ingestBatch. */
+export interface IngestItem {
+  raw: Buffer;
+  origin: IngestOrigin;
+}
+
+export interface BatchOptions extends IngestOptions {
+  /**
+   * More work to commit atomically with the batch's rows (a sync cursor). Run only when every
+   * message of the batch was handled (stored, a duplicate or quarantined).
+   */
+  commitWith?: (manager: EntityManager) => Promise<void>;
+}
+
+/** What became of one message of a batch. */
+export type BatchOutcome =
+  | IngestResult
+  /** Ingesting it threw; nothing of it was stored (the rest of the batch was). */
+  | { status: 'failed'; error: unknown }
+  /** Not attempted: an earlier message of its conversation in the batch failed (see ingestLanes). */
+  | { status: 'held' };

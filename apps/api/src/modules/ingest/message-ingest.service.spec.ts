@@ -10,7 +10,10 @@ import {
 import { mailboxRow } from '../../database/test/mailbox-row';
 import { BlobStore } from '../../storage/blob-store';
 import { mail, startTempContext, type TempContext } from '../../test/temp-context';
+import { IngestRepository } from './ingest.repository';
+import { InquiryTriageService } from './inquiry-triage.service';
 import { MessageIngestService } from './message-ingest.service';
+import { MessageParserPool } from './message-parser.pool';
 
 describe('MessageIngestService (SQLite)', () => {
   let ctx: TempContext;
@@ -33,6 +36,7 @@ describe('MessageIngestService (SQLite)', () => {
     ).id;
   });
   afterEach(async () => {
+    jest.restoreAllMocks();
     await ctx.close();
   });
 
@@ -81,33 +85,35 @@ describe('MessageIngestService (SQLite)', () => {
     expect(await count(InquiryEntity)).toBe(1);
   });
 
-  it('records a message a batch found stored under its Message-ID as a new location only', async () => {
+  it('records a message stored already under its Message-ID as a new location only, without parsing it', async () => {
     const first = await ingest.ingestRaw(mail({}), imap('INBOX', 1));
-    const storedId = (first as { messageId: number }).messageId;
-    const stored = await ingest.storedByMessageId(['m1@buyer.example', 'unknown@buyer.example']);
-    expect([...stored]).toEqual([['m1@buyer.example', storedId]]);
+    const parse = jest.spyOn(ctx.context.get(MessageParserPool), 'parse');
 
     const again = await ingest.ingestRaw(
       mail({ body: 'Resent with other bytes.' }),
       imap('Archive', 3),
-      {
-        messageIdLookup: { messageId: 'm1@buyer.example', storedAs: storedId },
-      },
     );
-    expect(again).toEqual({ status: 'duplicate', messageId: storedId });
+
+    expect(again).toEqual({
+      status: 'duplicate',
+      messageId: (first as { messageId: number }).messageId,
+    });
+    expect(parse).not.toHaveBeenCalled();
     expect(await count(MessageEntity)).toBe(1);
     expect(await count(MessageLocationEntity)).toBe(2);
   });
 
-  it('still stores a message once when it was stored after its batch looked it up', async () => {
+  it('still stores a message once when another worker stored it after the batch looked it up', async () => {
     const first = await ingest.ingestRaw(mail({}), imap('INBOX', 1));
+    const repository = ctx.context.get(IngestRepository);
+    const lookup = jest.spyOn(repository, 'messageIdsByDedupKeys');
+    lookup.mockResolvedValueOnce(new Map()).mockResolvedValueOnce(new Map());
+
     const late = await ingest.ingestRaw(
       mail({ body: 'Resent with other bytes.' }),
       imap('Archive', 4),
-      {
-        messageIdLookup: { messageId: 'm1@buyer.example', storedAs: null },
-      },
     );
+
     expect(late).toEqual({
       status: 'duplicate',
       messageId: (first as { messageId: number }).messageId,
@@ -230,5 +236,112 @@ describe('MessageIngestService (SQLite)', () => {
     expect(entry.reason).not.toBe('');
     await expect(ctx.context.get(BlobStore).get(entry.rawSha256!)).resolves.toEqual(garbage);
     expect(await count(MessageEntity)).toBe(0);
+  });
+
+  describe('a batch', () => {
+    const batch = (...messages: Array<[Buffer, number]>) =>
+      messages.map(([raw, uid]) => ({ raw, origin: imap('INBOX', uid) }));
+    const inquiry = mail({});
+    const reply = mail({
+      messageId: 'm2@buyer.example',
+      inReplyTo: 'm1@buyer.example',
+      subject: 'Re: quantities',
+    });
+    const unrelated = mail({
+      messageId: 'o1@other.example',
+      from: 'Li Wei <li.wei@other.example>',
+      subject: 'Sample request',
+    });
+
+    it('is stored as one message after the other would be: a reply threads to its parent in the same batch, a copy is stored once', async () => {
+      const outcomes = await ingest.ingestBatch(
+        batch([inquiry, 1], [reply, 2], [unrelated, 3], [inquiry, 4]),
+        { deferTriage: true },
+      );
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual([
+        'stored',
+        'stored',
+        'stored',
+        'duplicate',
+      ]);
+      const [parent, answer, other] = await db
+        .getRepository(MessageEntity)
+        .find({ order: { id: 'ASC' } });
+      expect(answer!.threadId).toBe(parent!.threadId);
+      expect(other!.threadId).not.toBe(parent!.threadId);
+      expect(answer!.contactId).toBe(parent!.contactId);
+      expect(await count(MessageEntity)).toBe(3);
+      expect(await count(InquiryEntity)).toBe(3);
+      expect(await count(MessageLocationEntity)).toBe(4);
+      expect(await count(ContactEntity)).toBe(2);
+    });
+
+    it('threads by subject with a buyer whose first message came in an earlier batch', async () => {
+      await ingest.ingestBatch(batch([inquiry, 1]));
+      await ingest.ingestBatch(
+        batch([
+          mail({
+            messageId: 'm3@buyer.example',
+            subject: 'AW: Inquiry: 2000 pcs LED panel 600x600, CIF Valencia',
+          }),
+          2,
+        ]),
+      );
+      const [first, followUp] = await db
+        .getRepository(MessageEntity)
+        .find({ order: { id: 'ASC' } });
+      expect(followUp!.threadId).toBe(first!.threadId);
+    });
+
+    it('reports a message that throws as failed, holds back the rest of its conversation and stores the others', async () => {
+      const triage = ctx.context.get(InquiryTriageService);
+      const isRelayed = triage.isRelayed.bind(triage);
+      jest.spyOn(triage, 'isRelayed').mockImplementation((message) => {
+        if (message.messageId === 'm1@buyer.example') throw new TypeError('no address');
+        return isRelayed(message);
+      });
+      const commitWith = jest.fn(() => Promise.resolve());
+
+      const outcomes = await ingest.ingestBatch(batch([inquiry, 1], [reply, 2], [unrelated, 3]), {
+        deferTriage: true,
+        commitWith,
+      });
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['failed', 'held', 'stored']);
+      expect(outcomes[0]).toMatchObject({ error: new TypeError('no address') });
+      expect(commitWith).not.toHaveBeenCalled();
+      const stored = await db.getRepository(MessageEntity).find();
+      expect(stored.map((message) => message.messageId)).toEqual(['o1@other.example']);
+    });
+
+    it('isolates a message whose rows the database refuses, storing the rest', async () => {
+      const repository = ctx.context.get(IngestRepository);
+      const insertMessages = repository.insertMessages.bind(repository);
+      jest.spyOn(repository, 'insertMessages').mockImplementation((manager, messages) => {
+        if (messages.some((message) => message.messageId === 'o1@other.example'))
+          return Promise.reject(new Error('Incorrect string value for column subject'));
+        return insertMessages(manager, messages);
+      });
+
+      const outcomes = await ingest.ingestBatch(batch([inquiry, 1], [unrelated, 2], [reply, 3]), {
+        deferTriage: true,
+      });
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['stored', 'failed', 'stored']);
+      expect(await count(MessageEntity)).toBe(2);
+      expect(await count(InquiryEntity)).toBe(2);
+      expect(await count(MessageLocationEntity)).toBe(2);
+    });
+
+    it("commits the caller's work with its rows, and stores nothing when that work fails", async () => {
+      await expect(
+        ingest.ingestBatch(batch([inquiry, 1], [unrelated, 2]), {
+          commitWith: () => Promise.reject(new Error('cursor not saved')),
+        }),
+      ).rejects.toThrow('cursor not saved');
+      expect(await count(MessageEntity)).toBe(0);
+      expect(await count(MessageLocationEntity)).toBe(0);
+    });
   });
 });

@@ -1,11 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { MalformedMessageError, type NormalisedMessage, sanitiseHtml } from '@inquiry/mail';
+import {
+  type Address,
+  MalformedMessageError,
+  type NormalisedMessage,
+  sanitiseHtml,
+} from '@inquiry/mail';
+import type { ContactEntity, MessageEntity } from '../../database/entities';
 import { isDeadlock, isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
 import { TriageContextService } from '../triage/triage-context.service';
+import { isTransientError } from '../sync/transient-error';
+import { BatchThreading, type PlannedThread } from './batch-threading';
 import { dedupKey, messageIdKey, normaliseMessageId } from './dedup-key';
-import { IngestRepository } from './ingest.repository';
-import type { IngestOptions, IngestOrigin, IngestResult } from './ingest.types';
+import { ingestLanes, plainMessageId } from './ingest-lanes';
+import { IngestRepository, positionKey } from './ingest.repository';
+import type {
+  BatchOptions,
+  BatchOutcome,
+  ImapOrigin,
+  IngestItem,
+  IngestOptions,
+  IngestOrigin,
+  IngestResult,
+} from './ingest.types';
 import {
   type InquiryAssessment,
   InquiryTriageService,
@@ -14,22 +31,64 @@ import {
 import { MessageParserPool } from './message-parser.pool';
 import { normaliseSubject } from './subject-threading';
 
-/** A reply this long after the last message with the same subject starts a new conversation. */
-const SUBJECT_THREAD_WINDOW_MS = 90 * 24 * 3600 * 1000;
 /** Dates further ahead than this are a sender's clock (or a trick), not when the mail arrived. */
 const MAX_CLOCK_SKEW_MS = 24 * 3600 * 1000;
 /** MEDIUMTEXT holds 16 MiB; longer bodies are cut here and stay whole in the raw message. */
 const LARGE_TEXT_BYTES = 16 * 1024 * 1024 - 1;
 /** RFC 5321 limit, and the width of contacts.address. */
 const MAX_ADDRESS_LENGTH = 320;
-/** InnoDB may pick a concurrent ingest as a deadlock victim; the retry then sees the winner's rows. */
-const DEADLOCK_RETRIES = 3;
+/**
+ * A batch's write is tried this often when it loses a race: InnoDB may pick it as a deadlock
+ * victim, or another worker may store one of its messages first; the next try sees their rows.
+ */
+const WRITE_ATTEMPTS = 3;
+
+/** A parsed message ready to be written: every column but its thread and contact. */
+interface Prepared {
+  index: number;
+  origin: IngestOrigin;
+  key: string;
+  outgoing: boolean;
+  relayed: boolean;
+  /** Whom the conversation is with: the sender, or for our own mail its first recipient. */
+  counterpart: Address | undefined;
+  /** What triage learned about the counterpart, for the contact's empty fields. */
+  details: { company?: string; country?: string };
+  receivedAt: Date;
+  referencedKeys: string[];
+  normalisedSubject: string;
+  message: Omit<MessageEntity, 'id' | 'thread' | 'contact' | 'threadId' | 'contactId'>;
+  triage: ReturnType<typeof triageColumns> | typeof PENDING_TRIAGE;
+}
+
+interface Parsed {
+  index: number;
+  rawSha256: string;
+  parsed: NormalisedMessage;
+}
+
+interface Quarantine {
+  index: number;
+  origin: IngestOrigin;
+  rawSha256: string;
+  reason: string;
+}
+
+/** Rows that go with a batch's messages: locations of duplicates, and quarantine entries. */
+interface SideRows {
+  locations: Array<{ messageId: number; origin: ImapOrigin }>;
+  quarantines: Quarantine[];
+}
 
 /**
  * The single way a raw message enters the store, used by IMAP sync, imports and the demo
  * inbox. Idempotent: the same bytes at the same place, or the same Message-ID anywhere,
  * never make a second message; any number of workers may call it concurrently because the
  * unique indexes decide every race and a lost race reads as "duplicate".
+ *
+ * Messages are ingested a batch at a time: what the batch needs from the database is read
+ * with one query per kind for all of it, and its rows are written in one transaction of
+ * multi-row INSERTs, so the cost per message is parsing, not round trips.
  */
 @Injectable()
 export class MessageIngestService {
@@ -48,98 +107,203 @@ export class MessageIngestService {
     origin: IngestOrigin,
     options: IngestOptions = {},
   ): Promise<IngestResult> {
-    if (origin.kind === 'imap' && !options.positionChecked) {
-      const known = await this.repository.messageAt(origin);
-      if (known !== null) return { status: 'duplicate', messageId: known };
-    }
-    const lookup = options.messageIdLookup;
-    if (lookup && lookup.storedAs !== null) return this.recordDuplicate(lookup.storedAs, origin);
-    const rawSha256 = await this.blobs.put(raw);
-
-    let parsed: NormalisedMessage;
-    try {
-      parsed = await this.parser.parse(raw);
-    } catch (error) {
-      const reason =
-        error instanceof MalformedMessageError
-          ? error.reason
-          : `parser failed: ${error instanceof Error ? error.message : String(error)}`;
-      return this.quarantine(origin, rawSha256, reason);
-    }
-
-    const key = dedupKey({ messageId: parsed.messageId, rawSha256 });
-    const lookedUp =
-      lookup !== undefined && normaliseMessageId(parsed.messageId) === lookup.messageId;
-    const existing = lookedUp ? null : await this.repository.messageIdByDedupKey(key);
-    if (existing !== null) return this.recordDuplicate(existing, origin);
-
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.store(parsed, raw.length, rawSha256, key, origin, options);
-      } catch (error) {
-        if (isDeadlock(error) && attempt < DEADLOCK_RETRIES) continue;
-        if (!isUniqueViolation(error)) throw error;
-        const winner = await this.repository.messageIdByDedupKey(key);
-        if (winner === null) throw error;
-        return this.recordDuplicate(winner, origin);
-      }
-    }
+    const [outcome] = await this.ingestBatch([{ raw, origin }], options);
+    if (outcome?.status === 'failed') throw outcome.error;
+    if (!outcome || outcome.status === 'held')
+      throw new Error('a message ingested on its own cannot wait for another');
+    return outcome;
   }
 
-  private async store(
-    parsed: NormalisedMessage,
-    rawSize: number,
-    rawSha256: string,
-    key: string,
-    origin: IngestOrigin,
+  /**
+   * Ingests the messages in their order, as ingesting them one after the other would (a reply
+   * threads to a parent earlier in the batch). A message that throws is reported `failed` and
+   * the messages of its conversation after it `held`; the rest are stored regardless. Errors of
+   * the database, disk or network (transient) fail the whole call instead.
+   */
+  async ingestBatch(items: IngestItem[], options: BatchOptions = {}): Promise<BatchOutcome[]> {
+    const outcomes: Array<BatchOutcome | undefined> = items.map(() => undefined);
+    const side: SideRows = { locations: [], quarantines: [] };
+    const lookedUp = await this.settleKnown(items, outcomes, side);
+    const parsed = await this.parseAll(items, outcomes, side);
+
+    const keyed = parsed.map((entry) => ({
+      ...entry,
+      key: dedupKey({ messageId: entry.parsed.messageId, rawSha256: entry.rawSha256 }),
+    }));
+    const stored = await this.repository.messageIdsByDedupKeys([
+      ...new Set(keyed.map((entry) => entry.key).filter((key) => !lookedUp.has(key))),
+    ]);
+    const own = options.ownAddresses ?? (await this.repository.ownAddresses());
+    let prepared: Prepared[] = [];
+    for (const entry of keyed) {
+      const storedAs = stored.get(entry.key);
+      if (storedAs !== undefined) {
+        outcomes[entry.index] = this.duplicate(storedAs, items[entry.index]!.origin, side);
+        continue;
+      }
+      try {
+        prepared.push(await this.prepare(entry, items[entry.index]!, own, options));
+      } catch (error) {
+        outcomes[entry.index] = { status: 'failed', error };
+      }
+    }
+
+    const held = heldBack(items, outcomes, new Set(prepared.map((entry) => entry.index)));
+    for (const index of held) outcomes[index] = { status: 'held' };
+    prepared = prepared.filter((entry) => !held.has(entry.index));
+    const complete = outcomes.every((outcome) => !isUnfinished(outcome));
+    const commitWith = complete ? options.commitWith : undefined;
+
+    if (
+      prepared.length > 0 ||
+      side.locations.length > 0 ||
+      side.quarantines.length > 0 ||
+      commitWith
+    ) {
+      try {
+        this.settle(outcomes, await this.write(prepared, side, commitWith));
+      } catch (error) {
+        if (error instanceof CallerWorkFailed) throw error.cause;
+        if (isTransientError(error)) throw error;
+        await this.writeOneByOne(items, outcomes, prepared, side, options.commitWith);
+      }
+      for (const entry of side.quarantines) {
+        const outcome = outcomes[entry.index];
+        if (outcome?.status === 'quarantined')
+          this.logger.warn(`quarantined ${describe(entry.origin)}: ${entry.reason}`);
+      }
+    }
+    return outcomes.map((outcome, index) => {
+      if (!outcome) throw new Error(`message ${index} of the batch was left unhandled`);
+      return outcome;
+    });
+  }
+
+  /** What makes a message ours (outgoing): read once for a batch, see IngestOptions.ownAddresses. */
+  ownAddresses(): Promise<string[]> {
+    return this.repository.ownAddresses();
+  }
+
+  /**
+   * Settles what needs no parsing: positions stored or quarantined already, and messages whose
+   * plain Message-ID (read from the raw header) is stored already. Returns the keys looked up.
+   */
+  private async settleKnown(
+    items: IngestItem[],
+    outcomes: Array<BatchOutcome | undefined>,
+    side: SideRows,
+  ): Promise<Set<string>> {
+    const imap = items.flatMap(({ origin }) => (origin.kind === 'imap' ? [origin] : []));
+    const plainKeys = items.map(({ raw }) => {
+      const messageId = plainMessageId(raw);
+      return messageId === undefined ? undefined : messageIdKey(messageId);
+    });
+    const lookedUp = new Set(plainKeys.filter((key) => key !== undefined));
+    const [positions, stored] = await Promise.all([
+      imap.length > 0 ? this.repository.atPositions(imap) : undefined,
+      this.repository.messageIdsByDedupKeys([...lookedUp]),
+    ]);
+    items.forEach(({ origin }, index) => {
+      if (origin.kind === 'imap' && positions) {
+        const at = positionKey(origin);
+        const storedAt = positions.stored.get(at);
+        if (storedAt !== undefined) {
+          outcomes[index] = { status: 'duplicate', messageId: storedAt };
+          return;
+        }
+        const entry = positions.quarantined.get(at);
+        if (entry) {
+          outcomes[index] = { status: 'quarantined', quarantineId: entry.id, reason: entry.reason };
+          return;
+        }
+      }
+      const key = plainKeys[index];
+      const storedAs = key === undefined ? undefined : stored.get(key);
+      if (storedAs !== undefined) outcomes[index] = this.duplicate(storedAs, origin, side);
+    });
+    return lookedUp;
+  }
+
+  /** Stores the raw bytes and parses each message still open; what does not parse is quarantined. */
+  private async parseAll(
+    items: IngestItem[],
+    outcomes: Array<BatchOutcome | undefined>,
+    side: SideRows,
+  ): Promise<Parsed[]> {
+    const parsed = await Promise.all(
+      items.map(async ({ raw, origin }, index): Promise<Parsed | undefined> => {
+        if (outcomes[index]) return undefined;
+        let rawSha256: string;
+        try {
+          rawSha256 = await this.blobs.put(raw);
+        } catch (error) {
+          outcomes[index] = { status: 'failed', error };
+          return undefined;
+        }
+        try {
+          return { index, rawSha256, parsed: await this.parser.parse(raw) };
+        } catch (error) {
+          const reason =
+            error instanceof MalformedMessageError
+              ? error.reason
+              : `parser failed: ${error instanceof Error ? error.message : String(error)}`;
+          const known =
+            origin.kind === 'import'
+              ? await this.repository.findImportQuarantined(origin.source, rawSha256)
+              : null;
+          if (known)
+            outcomes[index] = {
+              status: 'quarantined',
+              quarantineId: known.id,
+              reason: known.reason,
+            };
+          else side.quarantines.push({ index, origin, rawSha256, reason });
+          return undefined;
+        }
+      }),
+    );
+    return parsed.filter((entry) => entry !== undefined);
+  }
+
+  private async prepare(
+    { index, rawSha256, parsed, key }: Parsed & { key: string },
+    { raw, origin }: IngestItem,
+    own: readonly string[],
     options: IngestOptions,
-  ): Promise<IngestResult> {
+  ): Promise<Prepared> {
     const now = new Date();
     // The parser hands over the sender's HTML as written; only what is safe to show is stored.
     const html = parsed.html ? sanitiseHtml(parsed.html) : '';
-    const outgoing =
-      parsed.from !== undefined &&
-      (await this.isOwnAddress(parsed.from.address, options.ownAddresses));
+    const from = parsed.from?.address.toLowerCase();
+    const outgoing = from !== undefined && own.some((address) => address.toLowerCase() === from);
     const counterpart = outgoing ? parsed.to[0] : parsed.from;
     const sentAt = storableDate(parsed.date);
     const receivedAt =
       sentAt && sentAt.getTime() <= now.getTime() + MAX_CLOCK_SKEW_MS ? sentAt : now;
     const assessment =
       outgoing || options.deferTriage ? undefined : await this.assess(parsed, receivedAt);
-
     const relayed = assessment?.relayed ?? (!outgoing && this.triage.isRelayed(parsed));
-    const contact =
-      counterpart && counterpart.address.length <= MAX_ADDRESS_LENGTH
-        ? await this.repository.upsertContact(
-            counterpart.address,
-            counterpart.name,
-            relayed ? {} : { company: assessment?.company, country: assessment?.country },
-          )
-        : undefined;
-    // A contact made just now has no conversations to continue by subject.
-    const threadId = await this.findThread(
-      parsed,
-      relayed || contact?.created ? undefined : contact?.id,
+    const referenced = [parsed.inReplyTo, ...parsed.references]
+      .map(normaliseMessageId)
+      .filter((id): id is string => id !== undefined);
+    return {
+      index,
+      origin,
+      key,
+      outgoing,
+      relayed,
+      counterpart:
+        counterpart && counterpart.address.length <= MAX_ADDRESS_LENGTH ? counterpart : undefined,
+      details: relayed ? {} : { company: assessment?.company, country: assessment?.country },
       receivedAt,
-    );
-
-    return this.repository.transaction(async (manager) => {
-      const thread =
-        threadId ??
-        (await this.repository.createThread(manager, {
-          subject: parsed.subject.slice(0, 1000),
-          normalisedSubject: normaliseSubject(parsed.subject),
-          contactId: contact?.id ?? null,
-          lastMessageAt: receivedAt,
-          createdAt: now,
-        }));
-      if (threadId !== null) await this.repository.touchThread(manager, thread, receivedAt);
-
-      const messageId = await this.repository.insertMessage(manager, {
+      referencedKeys: [...new Set(referenced)].map(messageIdKey),
+      normalisedSubject: normaliseSubject(parsed.subject),
+      triage: assessment ? triageColumns(assessment, now) : PENDING_TRIAGE,
+      message: {
         dedupKey: key,
         messageId: normaliseMessageId(parsed.messageId)?.slice(0, 998) ?? null,
         rawSha256,
-        rawSize,
+        rawSize: raw.length,
         subject: parsed.subject.slice(0, 1000),
         fromAddress: parsed.from?.address.slice(0, 320) ?? null,
         fromName: parsed.from?.name.slice(0, 500) ?? '',
@@ -168,35 +332,266 @@ export class MessageIngestService {
         references: parsed.references,
         outgoing,
         demo: origin.kind === 'import' && origin.demo === true,
-        threadId: thread,
-        contactId: contact?.id ?? null,
         createdAt: now,
-      });
-      if (origin.kind === 'imap') await this.repository.addLocation(messageId, origin, manager);
-      if (outgoing) return { status: 'stored', messageId, inquiryId: null };
+      },
+    };
+  }
 
-      const inquiryId = await this.repository.insertInquiry(manager, {
-        messageId,
-        mailboxId: origin.kind === 'imap' ? origin.mailboxId : null,
-        threadId: thread,
-        contactId: contact?.id ?? null,
-        status: 'new',
-        assignee: null,
-        ...(assessment ? triageColumns(assessment, now) : PENDING_TRIAGE),
-        verdictOverride: null,
-        verdictOverrideBy: null,
-        verdictOverrideAt: null,
-        receivedAt,
-        createdAt: now,
-        updatedAt: now,
-      });
-      return { status: 'stored', messageId, inquiryId };
+  /** The write, again from the lookups when it lost a race to another worker. */
+  private async write(
+    prepared: Prepared[],
+    side: SideRows,
+    commitWith: BatchOptions['commitWith'],
+  ): Promise<Map<number, IngestResult>> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        // The batch was looked up before it was prepared; a retry looks again for the winners.
+        const stored =
+          attempt === 1
+            ? new Map<string, number>()
+            : await this.repository.messageIdsByDedupKeys([
+                ...new Set(prepared.map((entry) => entry.key)),
+              ]);
+        return await this.writeOnce(prepared, side, stored, commitWith);
+      } catch (error) {
+        if (attempt < WRITE_ATTEMPTS && (isDeadlock(error) || isUniqueViolation(error))) continue;
+        throw error;
+      }
+    }
+  }
+
+  /**
+   * After a write the database refused for a reason other than an outage: each message is
+   * written on its own, so the one it refuses fails alone and the rest are stored.
+   */
+  private async writeOneByOne(
+    items: IngestItem[],
+    outcomes: Array<BatchOutcome | undefined>,
+    prepared: Prepared[],
+    side: SideRows,
+    commitWith: BatchOptions['commitWith'],
+  ): Promise<void> {
+    if (side.locations.length > 0 || side.quarantines.length > 0)
+      this.settle(outcomes, await this.write([], side, undefined));
+    for (const entry of prepared) {
+      if (heldBack(items, outcomes, new Set([entry.index])).size > 0) {
+        outcomes[entry.index] = { status: 'held' };
+        continue;
+      }
+      try {
+        this.settle(
+          outcomes,
+          await this.write([entry], { locations: [], quarantines: [] }, undefined),
+        );
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        outcomes[entry.index] = { status: 'failed', error };
+      }
+    }
+    if (commitWith && outcomes.every((outcome) => !isUnfinished(outcome)))
+      await this.repository.transaction(commitWith);
+  }
+
+  private async writeOnce(
+    prepared: Prepared[],
+    side: SideRows,
+    stored: Map<string, number>,
+    commitWith: BatchOptions['commitWith'],
+  ): Promise<Map<number, IngestResult>> {
+    const owners: Prepared[] = [];
+    const copies: Array<{ copy: Prepared; of: Prepared | number }> = [];
+    const ownerOf = new Map<string, Prepared>();
+    for (const entry of prepared) {
+      const of = stored.get(entry.key) ?? ownerOf.get(entry.key);
+      if (of !== undefined) {
+        copies.push({ copy: entry, of });
+        continue;
+      }
+      ownerOf.set(entry.key, entry);
+      owners.push(entry);
+    }
+    const contacts = await this.contactsFor(owners);
+    const contactOf = (entry: Prepared) =>
+      entry.counterpart ? contacts.get(entry.counterpart.address) : undefined;
+    const threads = await this.planThreads(owners, contactOf);
+
+    return this.repository.transaction(async (manager) => {
+      const threadIds = await this.repository.createThreads(
+        manager,
+        threads.created.map((thread) => thread.create!),
+      );
+      threads.created.forEach((thread, index) => (thread.id = threadIds[index]));
+      for (const thread of threads.touched)
+        await this.repository.touchThread(manager, thread.id!, thread.touchAt!);
+
+      const messageIds = await this.repository.insertMessages(
+        manager,
+        owners.map((entry, index) => ({
+          ...entry.message,
+          threadId: threads.of[index]!.id!,
+          contactId: contactOf(entry)?.id ?? null,
+        })),
+      );
+      const idOf = new Map(owners.map((entry, index) => [entry, messageIds[index]!]));
+      const copyIds = copies.map(({ of }) => (typeof of === 'number' ? of : idOf.get(of)!));
+      await this.repository.addLocations(manager, [
+        ...side.locations,
+        ...owners.flatMap((entry) => locationOf(entry, idOf.get(entry)!)),
+        ...copies.flatMap(({ copy }, index) => locationOf(copy, copyIds[index]!)),
+      ]);
+
+      const asking = owners.filter((entry) => !entry.outgoing);
+      const inquiryIds = await this.repository.insertInquiries(
+        manager,
+        asking.map((entry) => ({
+          messageId: idOf.get(entry)!,
+          mailboxId: entry.origin.kind === 'imap' ? entry.origin.mailboxId : null,
+          threadId: threads.of[owners.indexOf(entry)]!.id!,
+          contactId: contactOf(entry)?.id ?? null,
+          status: 'new' as const,
+          assignee: null,
+          ...entry.triage,
+          verdictOverride: null,
+          verdictOverrideBy: null,
+          verdictOverrideAt: null,
+          receivedAt: entry.receivedAt,
+          createdAt: entry.message.createdAt,
+          updatedAt: entry.message.createdAt,
+        })),
+      );
+      const quarantineIds = await this.repository.quarantine(manager, side.quarantines);
+      try {
+        await commitWith?.(manager);
+      } catch (error) {
+        throw new CallerWorkFailed(error);
+      }
+
+      const inquiryOf = new Map(asking.map((entry, index) => [entry, inquiryIds[index]!]));
+      const results = new Map<number, IngestResult>();
+      for (const entry of owners)
+        results.set(entry.index, {
+          status: 'stored',
+          messageId: idOf.get(entry)!,
+          inquiryId: inquiryOf.get(entry) ?? null,
+        });
+      copies.forEach(({ copy }, index) =>
+        results.set(copy.index, { status: 'duplicate', messageId: copyIds[index]! }),
+      );
+      side.quarantines.forEach(({ index, reason }, position) =>
+        results.set(index, {
+          status: 'quarantined',
+          quarantineId: quarantineIds[position]!,
+          reason,
+        }),
+      );
+      return results;
     });
   }
 
-  /** What makes a message ours (outgoing): read once for a batch, see IngestOptions.ownAddresses. */
-  ownAddresses(): Promise<string[]> {
-    return this.repository.ownAddresses();
+  /**
+   * Finds or creates the contact of every correspondent, filling fields still empty; the
+   * unique address index settles concurrent creations. `created`: made by this batch, so no
+   * stored conversation can be with them yet.
+   */
+  private async contactsFor(
+    owners: Prepared[],
+  ): Promise<Map<string, { id: number; created: boolean }>> {
+    const wanted = new Map<string, { name: string; company?: string; country?: string }>();
+    for (const { counterpart, details } of owners) {
+      if (!counterpart) continue;
+      const known = wanted.get(counterpart.address);
+      wanted.set(counterpart.address, {
+        name: known?.name || counterpart.name,
+        company: known?.company || details.company,
+        country: known?.country || details.country,
+      });
+    }
+    const addresses = [...wanted.keys()];
+    const found = await this.repository.contactsByAddress(addresses);
+    const existing = new Map<string, ContactEntity>();
+    const contacts = new Map<string, { id: number; created: boolean }>();
+    const missing = addresses.filter((address) => {
+      const contact = found.get(address);
+      if (contact) existing.set(address, contact);
+      return !contact;
+    });
+    if (missing.length > 0) {
+      await this.repository.createContacts(
+        missing.map((address) => {
+          const { name, company, country } = wanted.get(address)!;
+          return {
+            address,
+            name: name.slice(0, 500),
+            company: company?.slice(0, 500) ?? null,
+            country: country ?? null,
+          };
+        }),
+      );
+      const created = await this.repository.contactsByAddress(missing);
+      for (const address of missing) {
+        const contact = created.get(address);
+        if (contact) {
+          contacts.set(address, { id: contact.id, created: true });
+          continue;
+        }
+        // Not created, yet not found as written: the database's collation takes it for an
+        // address stored in another spelling (case, accents), and that contact is the one.
+        const matching = await this.repository.contactMatching(address);
+        if (!matching) throw new Error(`contact ${address} could neither be found nor created`);
+        existing.set(address, matching);
+      }
+    }
+    for (const [address, contact] of existing) {
+      const { name, company, country } = wanted.get(address)!;
+      const changes: Partial<Pick<ContactEntity, 'name' | 'company' | 'country'>> = {};
+      if (!contact.name && name) changes.name = name.slice(0, 500);
+      if (!contact.company && company) changes.company = company.slice(0, 500);
+      if (!contact.country && country) changes.country = country;
+      if (Object.keys(changes).length > 0) await this.repository.updateContact(contact.id, changes);
+      contacts.set(address, { id: contact.id, created: false });
+    }
+    return contacts;
+  }
+
+  /**
+   * In-Reply-To/References first; else the same subject with the same correspondent (none
+   * for marketplace relays, whose one sender address and templated subjects cover many buyers,
+   * and none stored yet for a correspondent this batch created).
+   */
+  private async planThreads(
+    owners: Prepared[],
+    contactOf: (entry: Prepared) => { id: number; created: boolean } | undefined,
+  ): Promise<{ of: PlannedThread[]; created: PlannedThread[]; touched: PlannedThread[] }> {
+    const subjectContact = (entry: Prepared) =>
+      entry.relayed || !entry.normalisedSubject ? undefined : contactOf(entry);
+    const asking = owners.filter((entry) => subjectContact(entry)?.created === false);
+    const [referenced, bySubject] = await Promise.all([
+      this.repository.threadsOfMessages([
+        ...new Set(owners.flatMap((entry) => entry.referencedKeys)),
+      ]),
+      this.repository.threadsBySubject(
+        [...new Set(asking.map((entry) => entry.normalisedSubject))],
+        [...new Set(asking.map((entry) => subjectContact(entry)!.id))],
+      ),
+    ]);
+    const threading = new BatchThreading(referenced, bySubject);
+    const of = owners.map((entry) =>
+      threading.assign({
+        key: entry.key,
+        referencedKeys: entry.referencedKeys,
+        normalisedSubject: entry.normalisedSubject,
+        subjectContactId: subjectContact(entry)?.id,
+        receivedAt: entry.receivedAt,
+        newThread: {
+          subject: entry.message.subject,
+          normalisedSubject: entry.normalisedSubject,
+          contactId: contactOf(entry)?.id ?? null,
+          lastMessageAt: entry.receivedAt,
+          createdAt: entry.message.createdAt,
+        },
+      }),
+    );
+    return { of, created: threading.created, touched: threading.touched };
   }
 
   private async assess(parsed: NormalisedMessage, receivedAt: Date): Promise<InquiryAssessment> {
@@ -210,65 +605,53 @@ export class MessageIngestService {
     return assessment;
   }
 
-  /**
-   * In-Reply-To/References first; else the same subject with the same correspondent (none
-   * for marketplace relays, whose one sender address and templated subjects cover many buyers).
-   */
-  private async findThread(
-    parsed: NormalisedMessage,
-    contactId: number | undefined,
-    at: Date,
-  ): Promise<number | null> {
-    const referenced = [parsed.inReplyTo, ...parsed.references]
-      .map(normaliseMessageId)
-      .filter((id): id is string => id !== undefined);
-    const byReference = await this.repository.threadOfReferenced(
-      [...new Set(referenced)].map(messageIdKey),
-    );
-    if (byReference !== null) return byReference;
-    const subject = normaliseSubject(parsed.subject);
-    if (!subject || contactId === undefined) return null;
-    return this.repository.threadBySubject(
-      subject,
-      contactId,
-      new Date(at.getTime() - SUBJECT_THREAD_WINDOW_MS),
-    );
-  }
-
-  /**
-   * The stored messages with these Message-IDs (normalised), in one query, for a caller holding
-   * a batch to pass as IngestOptions.messageIdLookup.
-   */
-  async storedByMessageId(messageIds: string[]): Promise<Map<string, number>> {
-    const byKey = new Map(messageIds.map((id) => [messageIdKey(id), id]));
-    const stored = await this.repository.messageIdsByDedupKeys([...byKey.keys()]);
-    return new Map([...stored].map(([key, id]) => [byKey.get(key)!, id]));
-  }
-
-  private async recordDuplicate(messageId: number, origin: IngestOrigin): Promise<IngestResult> {
-    if (origin.kind === 'imap') await this.repository.addLocation(messageId, origin);
+  /** A message stored already: at a new IMAP position, that position is recorded with it. */
+  private duplicate(messageId: number, origin: IngestOrigin, side: SideRows): IngestResult {
+    if (origin.kind === 'imap') side.locations.push({ messageId, origin });
     return { status: 'duplicate', messageId };
   }
 
-  private async quarantine(
-    origin: IngestOrigin,
-    rawSha256: string,
-    reason: string,
-  ): Promise<IngestResult> {
-    const existing = await this.repository.findQuarantined(origin, rawSha256);
-    const entry = existing ?? (await this.repository.quarantine(origin, rawSha256, reason));
-    if (!existing) this.logger.warn(`quarantined ${describe(origin)}: ${reason}`);
-    return { status: 'quarantined', quarantineId: entry.id, reason: entry.reason };
+  private settle(
+    outcomes: Array<BatchOutcome | undefined>,
+    results: Map<number, IngestResult>,
+  ): void {
+    for (const [index, result] of results) outcomes[index] = result;
   }
+}
 
-  /**
-   * Read for every message (or batch): a mailbox added a second ago must already make its Sent
-   * mail ours.
-   */
-  private async isOwnAddress(address: string, known?: readonly string[]): Promise<boolean> {
-    const own = known ?? (await this.repository.ownAddresses());
-    return own.some((candidate) => candidate.toLowerCase() === address.toLowerCase());
+/** The caller's `commitWith` failed: its error, not the batch's rows, is what went wrong. */
+class CallerWorkFailed extends Error {
+  constructor(override readonly cause: unknown) {
+    super('the work committed with the batch failed');
   }
+}
+
+/** Failed, or waiting for one that failed: not stored, to be tried again. */
+function isUnfinished(outcome: BatchOutcome | undefined): boolean {
+  return outcome?.status === 'failed' || outcome?.status === 'held';
+}
+
+/** Which of `candidates` follow a failed message of their lane (see ingestLanes). */
+function heldBack(
+  items: IngestItem[],
+  outcomes: Array<BatchOutcome | undefined>,
+  candidates: Set<number>,
+): Set<number> {
+  const held = new Set<number>();
+  if (!outcomes.some((outcome) => outcome?.status === 'failed')) return held;
+  for (const lane of ingestLanes(items.map(({ raw }) => raw))) {
+    const failed = lane.findIndex((index) => outcomes[index]?.status === 'failed');
+    if (failed === -1) continue;
+    for (const index of lane.slice(failed + 1)) if (candidates.has(index)) held.add(index);
+  }
+  return held;
+}
+
+function locationOf(
+  entry: Prepared,
+  messageId: number,
+): Array<{ messageId: number; origin: ImapOrigin }> {
+  return entry.origin.kind === 'imap' ? [{ messageId, origin: entry.origin }] : [];
 }
 
 /** An inquiry stored ahead of its triage: null verdict and triagedAt read as "pending". */

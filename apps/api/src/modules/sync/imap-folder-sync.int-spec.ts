@@ -20,9 +20,10 @@ describe('syncFolder', () => {
       folder: 'INBOX',
       cursor,
       batchSize,
-      storeBatch: (messages) => {
+      storeBatch: (messages, next) => {
         for (const message of messages)
           stored.set(`${message.uidValidity}/${message.uid}`, message.raw);
+        cursor = next;
         return Promise.resolve();
       },
       saveCursor: (next) => {
@@ -100,7 +101,10 @@ describe('syncFolder', () => {
         folder: 'INBOX',
         cursor: before,
         batchSize: 20,
-        storeBatch: () => Promise.resolve(),
+        storeBatch: (_, next) => {
+          cursor = next;
+          return Promise.resolve();
+        },
         saveCursor: (next) => {
           cursor = next;
           return Promise.resolve();

@@ -18,11 +18,14 @@ export interface FolderSyncOptions {
   folder: string;
   /** Undefined on the first sync of the folder. */
   cursor: FolderCursor | undefined;
-  /** Messages downloaded per FETCH; the cursor moves after each batch is stored. */
+  /** Messages downloaded per FETCH; the cursor moves with each batch stored. */
   batchSize: number;
-  /** Stores one batch (UID order); must be idempotent, because a batch cut short is fetched again. */
-  storeBatch(messages: FetchedMessage[]): Promise<void>;
-  /** Persists the cursor once everything it covers is stored. */
+  /**
+   * Stores one batch (UID order) and, with it, the cursor that covers it; must be idempotent,
+   * because a batch cut short is fetched again.
+   */
+  storeBatch(messages: FetchedMessage[], cursor: FolderCursor): Promise<void>;
+  /** Persists the cursor at the end of a pass (or of one that found the folder unchanged). */
   saveCursor(cursor: FolderCursor): Promise<void>;
   /** Called between batches; throws to stop (e.g. the mailbox lease was lost). */
   checkpoint(): Promise<void>;
@@ -112,12 +115,12 @@ export async function syncFolder(
       download = following ? fetchBatch(client, following) : undefined;
       // A failed prefetch must not surface as an unhandled rejection while this batch is stored.
       download?.catch(() => undefined);
+      next = { ...next, highestUid: batches[index]!.at(-1)! };
       await options.storeBatch(
         messages.map((message) => ({ uid: message.uid, uidValidity, raw: message.source! })),
+        next,
       );
       fetched += messages.length;
-      next = { ...next, highestUid: batches[index]!.at(-1)! };
-      await options.saveCursor(next);
       await options.checkpoint();
     }
 

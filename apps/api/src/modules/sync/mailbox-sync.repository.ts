@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, In } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import {
   MailboxEntity,
   MailboxFolderStateEntity,
@@ -119,13 +119,15 @@ export class MailboxSyncRepository {
       .find({ where: { mailboxId }, order: { folder: 'ASC' } });
   }
 
+  /** `manager`: the transaction to save it in, with the batch of messages it covers. */
   async saveCursor(
     mailboxId: number,
     folder: string,
     cursor: FolderCursor,
     at: Date,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await this.dataSource.getRepository(MailboxFolderStateEntity).upsert(
+    await manager.getRepository(MailboxFolderStateEntity).upsert(
       {
         mailboxId,
         folder,
@@ -137,24 +139,6 @@ export class MailboxSyncRepository {
       },
       { conflictPaths: ['mailboxId', 'folder'], skipUpdateIfNoValuesChanged: false },
     );
-  }
-
-  /** Which of `uids` are already stored or quarantined at this folder and UIDVALIDITY: one query each, for a whole batch. */
-  async handledUids(
-    mailboxId: number,
-    folder: string,
-    uidValidity: number,
-    uids: number[],
-  ): Promise<Set<number>> {
-    if (uids.length === 0) return new Set();
-    const where = { mailboxId, folder, uidValidity, uid: In(uids) };
-    const [stored, quarantined] = await Promise.all([
-      this.dataSource.getRepository(MessageLocationEntity).find({ select: { uid: true }, where }),
-      this.dataSource
-        .getRepository(QuarantinedMessageEntity)
-        .find({ select: { uid: true }, where }),
-    ]);
-    return new Set([...stored, ...quarantined].map((row) => Number(row.uid)));
   }
 
   isQuarantined({ mailboxId, folder, uidValidity, uid }: ImapPosition): Promise<boolean> {

@@ -1,27 +1,29 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { ImapFlow } from 'imapflow';
+import type { EntityManager } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
 import { SecretBox } from '../../crypto/secret-box';
 import { BlobStore } from '../../storage/blob-store';
 import type { MailboxEntity } from '../../database/entities';
-import type { IngestOptions } from '../ingest/ingest.types';
+import type { BatchOutcome } from '../ingest/ingest.types';
 import { MessageIngestService } from '../ingest/message-ingest.service';
 import { PendingTriageService } from '../ingest/pending-triage.service';
 import { createImapClient } from './imap-client.factory';
-import { syncFolder, type FetchedMessage, type FolderSyncResult } from './imap-folder-sync';
-import { ingestLanes, plainMessageId, runLanes } from './ingest-lanes';
+import {
+  syncFolder,
+  type FetchedMessage,
+  type FolderCursor,
+  type FolderSyncResult,
+} from './imap-folder-sync';
 import { MailboxSyncRepository } from './mailbox-sync.repository';
 import { LeaseLostError } from './sync.errors';
 import { describeError, isTransientError } from './transient-error';
 
-/** Messages per FETCH: large enough to keep the connection busy, small enough to redo cheaply. */
-const BATCH_SIZE = 100;
 /**
- * Messages of a batch ingested side by side. Ingestion waits on the database and the disk for
- * a good part of each message, so a few in flight keep the CPU busy; related messages still go
- * one after the other (see ingestLanes).
+ * Messages per FETCH, and per ingestion batch (one transaction): large enough that the
+ * database round trips of a batch are few per message, small enough to redo cheaply.
  */
-const INGEST_CONCURRENCY = 4;
+const BATCH_SIZE = 100;
 /**
  * A message whose ingestion throws (rather than being quarantined by the pipeline) is retried
  * with its pass this many times before it is quarantined, so one bad message cannot stall its
@@ -123,7 +125,7 @@ export class MailboxSyncer {
               }
             : undefined,
           batchSize: BATCH_SIZE,
-          storeBatch: (messages) => this.storeBatch(mailbox.id, folder, messages),
+          storeBatch: (messages, cursor) => this.storeBatch(mailbox.id, folder, messages, cursor),
           saveCursor: (cursor) =>
             this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
           checkpoint,
@@ -156,83 +158,82 @@ export class MailboxSyncer {
   }
 
   /**
-   * What the batch needs from the database is read once for all of it: the positions already
-   * handled (a batch cut short is fetched again), the messages stored already under their
-   * Message-ID (another folder, or a UIDVALIDITY reset) and our own addresses.
+   * Ingests the batch and saves the cursor that covers it in the same transaction. A message
+   * whose ingestion fails is retried with later passes (the pass fails, the cursor stays), and
+   * quarantined once it has failed MAX_INGEST_ATTEMPTS times; then the messages of its
+   * conversation that waited for it are ingested and the cursor moves on.
    */
   private async storeBatch(
     mailboxId: number,
     folder: string,
     fetched: FetchedMessage[],
+    cursor: FolderCursor,
   ): Promise<void> {
-    const uidValidity = fetched[0]?.uidValidity ?? 0;
-    const [handled, ownAddresses] = await Promise.all([
-      this.repository.handledUids(
-        mailboxId,
-        folder,
-        uidValidity,
-        fetched.map((message) => message.uid),
-      ),
-      this.ingest.ownAddresses(),
-    ]);
-    const messages = fetched.filter((message) => !handled.has(message.uid));
-    const messageIds = messages.map((message) => plainMessageId(message.raw));
-    const stored = await this.ingest.storedByMessageId([
-      ...new Set(messageIds.filter((id) => id !== undefined)),
-    ]);
-    const lanes = ingestLanes(messages.map((message) => message.raw));
-    const results = await runLanes(lanes, INGEST_CONCURRENCY, (index) => {
-      const messageId = messageIds[index];
-      const lookup =
-        messageId === undefined
-          ? undefined
-          : { messageId, storedAs: stored.get(messageId) ?? null };
-      return this.storeMessage(mailboxId, folder, messages[index]!, ownAddresses, lookup);
-    });
-    const failure = results.find((result) => result.status === 'rejected');
-    if (failure) throw failure.reason;
+    const ownAddresses = await this.ingest.ownAddresses();
+    const saveCursor = (manager?: EntityManager) =>
+      this.repository.saveCursor(mailboxId, folder, cursor, new Date(), manager);
+    for (let pending = fetched; ;) {
+      const outcomes = await this.ingest.ingestBatch(
+        pending.map((message) => ({
+          raw: message.raw,
+          origin: originOf(mailboxId, folder, message),
+        })),
+        { deferTriage: true, ownAddresses, commitWith: saveCursor },
+      );
+      const waiting = pending.filter((_, index) => outcomes[index]!.status === 'held');
+      const failures = await this.settleFailures(mailboxId, folder, pending, outcomes);
+      if (failures.length > 0) throw failures[0];
+      if (waiting.length > 0) {
+        pending = waiting;
+        continue;
+      }
+      // A message given up on was quarantined apart from the batch, which was then not complete.
+      if (outcomes.some((outcome) => outcome.status === 'failed')) await saveCursor();
+      return;
+    }
   }
 
-  private async storeMessage(
+  /**
+   * Counts each failed message's attempt, quarantining it when it has failed too often, and
+   * returns the errors to retry later. Errors of the database, disk or network never count.
+   */
+  private async settleFailures(
     mailboxId: number,
     folder: string,
-    message: FetchedMessage,
-    ownAddresses: string[],
-    messageIdLookup: IngestOptions['messageIdLookup'],
-  ): Promise<void> {
-    const origin = {
-      kind: 'imap' as const,
-      mailboxId,
-      folder,
-      uidValidity: message.uidValidity,
-      uid: message.uid,
-    };
-    const position = `${mailboxId}/${folder}/${message.uidValidity}/${message.uid}`;
-    try {
-      await this.ingest.ingestRaw(message.raw, origin, {
-        deferTriage: true,
-        ownAddresses,
-        positionChecked: true,
-        messageIdLookup,
-      });
-      this.failedAttempts.delete(position);
-    } catch (error) {
-      if (isTransientError(error)) throw error;
+    messages: FetchedMessage[],
+    outcomes: BatchOutcome[],
+  ): Promise<unknown[]> {
+    const retry: unknown[] = [];
+    for (const [index, outcome] of outcomes.entries()) {
+      const message = messages[index]!;
+      const position = `${mailboxId}/${folder}/${message.uidValidity}/${message.uid}`;
+      if (outcome.status === 'held') continue;
+      if (outcome.status !== 'failed') {
+        this.failedAttempts.delete(position);
+        continue;
+      }
+      const { error } = outcome;
+      if (isTransientError(error)) {
+        retry.push(error);
+        continue;
+      }
       const attempts = (this.failedAttempts.get(position) ?? 0) + 1;
       if (attempts < MAX_INGEST_ATTEMPTS) {
         this.failedAttempts.set(position, attempts);
-        throw error;
+        retry.push(error);
+        continue;
       }
       this.failedAttempts.delete(position);
       const reason = `ingestion failed ${attempts} times: ${describeError(error)}`;
       this.logger.warn(`mailbox ${mailboxId} ${folder} UID ${message.uid} quarantined: ${reason}`);
       await this.repository.quarantine(
-        origin,
+        originOf(mailboxId, folder, message),
         await this.blobs.put(message.raw),
         reason,
         new Date(),
       );
     }
+    return retry;
   }
 
   /** Health is best effort: when the database itself is what failed, the log still tells. */
@@ -247,4 +248,14 @@ export class MailboxSyncer {
       );
     }
   }
+}
+
+function originOf(mailboxId: number, folder: string, message: FetchedMessage) {
+  return {
+    kind: 'imap' as const,
+    mailboxId,
+    folder,
+    uidValidity: message.uidValidity,
+    uid: message.uid,
+  };
 }

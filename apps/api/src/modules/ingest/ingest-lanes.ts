@@ -1,5 +1,5 @@
-import { normaliseMessageId } from '../ingest/dedup-key';
-import { normaliseSubject } from '../ingest/subject-threading';
+import { normaliseMessageId } from './dedup-key';
+import { normaliseSubject } from './subject-threading';
 
 /** Only the start of a message is read for its threading headers; they come first. */
 const HEADER_SCAN_BYTES = 64 * 1024;
@@ -43,10 +43,10 @@ export function threadingKeys(raw: Buffer): string[] {
 }
 
 /**
- * Splits a batch into lanes that can be ingested side by side: messages sharing a Message-ID,
- * a reference or a subject land in the same lane, in their original order, so a reply is
- * never stored before the message it answers and a conversation never forks into two threads.
- * Returns indexes into `raws`.
+ * Splits a batch into lanes of related messages: those sharing a Message-ID, a reference or a
+ * subject land in the same lane, in their original order. When a message of a lane cannot be
+ * stored, the rest of its lane waits for it, so a reply is never stored before the message it
+ * answers and a conversation never forks into two threads. Returns indexes into `raws`.
  */
 export function ingestLanes(raws: Buffer[]): number[][] {
   const parent = raws.map((_, index) => index);
@@ -72,28 +72,4 @@ export function ingestLanes(raws: Buffer[]): number[][] {
     else lanes.set(root(index), [index]);
   });
   return [...lanes.values()];
-}
-
-/** Runs `work` over every lane with at most `concurrency` lanes in flight; settles all before returning. */
-export async function runLanes(
-  lanes: number[][],
-  concurrency: number,
-  work: (index: number) => Promise<void>,
-): Promise<PromiseSettledResult<void>[]> {
-  const results: PromiseSettledResult<void>[] = [];
-  let next = 0;
-  const runner = async () => {
-    while (next < lanes.length) {
-      const lane = lanes[next++]!;
-      try {
-        // A lane stops at its first failure: what follows may depend on the message that failed.
-        for (const index of lane) await work(index);
-        results.push({ status: 'fulfilled', value: undefined });
-      } catch (error) {
-        results.push({ status: 'rejected', reason: error });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, lanes.length) }, runner));
-  return results;
 }

@@ -1,4 +1,4 @@
-import { ingestLanes, plainMessageId, runLanes, threadingKeys } from './ingest-lanes';
+import { ingestLanes, plainMessageId, threadingKeys } from './ingest-lanes';
 
 const mail = (headers: string, body = 'Please quote.') =>
   Buffer.from(`${headers.trim().split('\n').join('\r\n')}\r\n\r\n${body}\r\n`);
@@ -70,26 +70,5 @@ describe('ingestLanes', () => {
       mail('References: <a@x.example> <b@x.example>\nSubject: Three'),
     ];
     expect(ingestLanes(batch)).toEqual([[0, 1, 2]]);
-  });
-});
-
-describe('runLanes', () => {
-  it('runs each lane in order, at most `concurrency` lanes at once, and reports a failed lane without running the rest of it', async () => {
-    const order: number[] = [];
-    let inFlight = 0;
-    let peak = 0;
-    const results = await runLanes([[0, 1], [2, 3], [4], [5]], 2, async (index) => {
-      inFlight += 1;
-      peak = Math.max(peak, inFlight);
-      await new Promise((resolve) => setImmediate(resolve));
-      inFlight -= 1;
-      if (index === 2) throw new Error('bad message');
-      order.push(index);
-    });
-    expect(peak).toBe(2);
-    expect(order).not.toContain(3);
-    expect(order.indexOf(0)).toBeLessThan(order.indexOf(1));
-    expect(order.sort()).toEqual([0, 1, 4, 5]);
-    expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1);
   });
 });
