@@ -1,7 +1,8 @@
 import { buyerPart, wordsOnly } from './clean-buyer-text';
 import { contextLanguages, type DetectionContext } from './context-priors';
 import { TRADE_LANGUAGES, type TradeLanguage } from './languages';
-import { DICTIONARY_WEIGHT, lexicon } from './lexicon';
+import { foreignLanguages, languageBit } from './foreign-letters';
+import { DICTIONARY_WEIGHT, lexicon, listedWeight } from './lexicon';
 import { INDONESIAN_WORDS, MALAYSIAN_WORDS } from './malay-markers';
 import { MALAY_WORD_ODDS, type MalayWordOdds } from './malay-word-odds';
 import { scriptProfile, type Script } from './script-profile';
@@ -63,41 +64,6 @@ const SCRIPT_POOLS: Partial<Record<Script, readonly TradeLanguage[]>> = {
   han: ['zh', 'ja'],
 };
 
-/**
- * Letters each language's alphabet lacks: a word spelt with one is very unlikely to be in that
- * language. Latin-script languages list the non-ASCII letters they do use instead.
- */
-const LATIN_LETTERS: Partial<Record<TradeLanguage, string>> = {
-  en: '',
-  es: 'áéíóúüñ',
-  pt: 'áâãàçéêíóôõúü',
-  fr: 'àâæçéèêëîïôœùûüÿ',
-  de: 'äöüß',
-  it: 'àèéìíîòóùú',
-  nl: 'áéèêëïíóöüú',
-  pl: 'ąćęłńóśźż',
-  // ý stands for ı in Turkish read with the wrong charset (see repairTurkishCharset).
-  tr: 'âçğıîöşüûý',
-  vi: 'àáâãèéêìíòóôõùúýăđĩũơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ',
-  id: '',
-  ms: '',
-};
-
-const FOREIGN_LETTERS: Partial<Record<TradeLanguage, RegExp>> = {
-  ru: /[іїєґ]/u,
-  uk: /[ыэъё]/u,
-  ar: /[پچژگکی]/u,
-  fa: /[يكىة]/u,
-};
-
-const FOREIGN: ReadonlyMap<TradeLanguage, RegExp> = new Map([
-  ...Object.entries(FOREIGN_LETTERS),
-  ...Object.entries(LATIN_LETTERS).map(([language, own]) => [
-    language,
-    new RegExp(`[^a-z${own}]`, 'u'),
-  ]),
-] as Array<[TradeLanguage, RegExp]>);
-
 /** Global weights of the evidence, set once on the whole development set, not per language. */
 const LEXICON_WEIGHT = 1.2;
 /** One to three words give trigrams too little to go on, so the word lists weigh more. */
@@ -118,7 +84,6 @@ const MIN_SEGMENT_LETTERS = 20;
 const MIN_OTHER_SHARE = 0.1;
 
 const WORD = /\p{L}+(?:['’]\p{L}+)*/gu;
-const ASCII_WORD = /^[a-z'’]+$/;
 
 interface Ranked {
   scores: Array<[TradeLanguage, number]>;
@@ -137,87 +102,153 @@ function softmax(scores: Array<[TradeLanguage, number]>): Array<[TradeLanguage, 
 }
 
 /**
+ * The languages a text in one script is judged among, with what scoring them needs: worked out
+ * once per candidate list and script, since scoring looks languages up for every word.
+ */
+interface Pool {
+  languages: readonly TradeLanguage[];
+  /** Per trade language (by position in TRADE_LANGUAGES), its position in `languages`, or -1. */
+  slots: Int8Array;
+  /** Per position in `languages`, the language's bit (see languageBit). */
+  bits: Int32Array;
+  /** Positions of Malay and Indonesian in `languages`, -1 when absent. */
+  malay: number;
+  indonesian: number;
+}
+
+function poolOf(languages: readonly TradeLanguage[]): Pool {
+  const slots = new Int8Array(TRADE_LANGUAGES.length).fill(-1);
+  languages.forEach((language, slot) => {
+    slots[TRADE_LANGUAGES.indexOf(language)] = slot;
+  });
+  return {
+    languages,
+    slots,
+    bits: Int32Array.from(languages, languageBit),
+    malay: languages.indexOf('ms'),
+    indonesian: languages.indexOf('id'),
+  };
+}
+
+/** A caller may pass candidates of its own with each call, so the pools kept are capped. */
+const MAX_POOLS = 1_000;
+const pools = new Map<string, Pool>();
+
+function poolFor(script: Script, candidates: readonly TradeLanguage[]): Pool {
+  const only = SINGLE_LANGUAGE_SCRIPTS[script];
+  let languages: readonly TradeLanguage[];
+  if (only !== undefined && candidates.includes(only)) {
+    languages = [only];
+  } else {
+    languages = (SCRIPT_POOLS[script] ?? []).filter((language) => candidates.includes(language));
+    if (languages.length === 0) languages = [...new Set(candidates)];
+  }
+  // Han alone is Chinese unless the caller ruled Chinese out: Japanese writing shows kana.
+  if (script === 'han' && languages.includes('zh')) languages = ['zh'];
+  const key = languages.join();
+  let pool = pools.get(key);
+  if (!pool) {
+    pool = poolOf(languages);
+    if (pools.size < MAX_POOLS) pools.set(key, pool);
+  }
+  return pool;
+}
+
+function addTo(scores: Float64Array, slot: number, amount: number): void {
+  scores[slot] = (scores[slot] ?? 0) + amount;
+}
+
+/**
  * Moves the balance between Malay and Indonesian by `shift` (towards Malay when positive) while
  * the better of the two keeps its score: marker words tell the two standards apart but are
  * no evidence against a third language that also writes them (`film`, `gratis`, `je`).
  */
-function settleMalayPair(scores: Map<TradeLanguage, number>, shift: number): void {
-  const malay = scores.get('ms');
-  const indonesian = scores.get('id');
-  if (malay === undefined || indonesian === undefined) return;
-  const top = Math.max(malay, indonesian);
-  const gap = malay - indonesian + shift;
-  scores.set('ms', gap >= 0 ? top : top + gap);
-  scores.set('id', gap >= 0 ? top - gap : top);
+function settleMalayPair(scores: Float64Array, { malay, indonesian }: Pool, shift: number): void {
+  const malayScore = scores[malay] ?? 0;
+  const indonesianScore = scores[indonesian] ?? 0;
+  const top = Math.max(malayScore, indonesianScore);
+  const gap = malayScore - indonesianScore + shift;
+  scores[malay] = gap >= 0 ? top : top + gap;
+  scores[indonesian] = gap >= 0 ? top - gap : top;
+}
+
+/** Adds the evidence of the text's words: word lists, dictionaries, letters, Malay markers. */
+function scoreWords(
+  words: readonly string[],
+  pool: Pool,
+  scores: Float64Array,
+  malayOdds: MalayWordOdds,
+): void {
+  const known = lexicon();
+  const { starts, languages, weights, malayOnly } = known;
+  const { slots, bits, malay, indonesian } = pool;
+  const count = words.length;
+  const short = count <= MAX_SHORT_WORDS;
+  const lexiconWeight = short ? SHORT_LEXICON_WEIGHT : LEXICON_WEIGHT;
+  // Spelling dictionaries cover a few languages only, so they would pull longer text towards
+  // them; they speak only where trigrams have too little to go on.
+  const spelling = !short
+    ? []
+    : pool.languages.flatMap((language, slot) => {
+        const dictionary = known.dictionaries.get(language);
+        return dictionary
+          ? [{ slot, language: TRADE_LANGUAGES.indexOf(language), dictionary }]
+          : [];
+      });
+  // Markers and odds only move the balance between the two, so they count when both compete.
+  const pairsMalay = malay >= 0 && indonesian >= 0;
+  let markers = 0;
+  let odds = 0;
+  for (const word of words) {
+    if (pairsMalay) {
+      if (!short) odds += malayOdds.get(word) ?? 0;
+      if (MALAYSIAN_WORDS.has(word)) markers += 1;
+      if (INDONESIAN_WORDS.has(word)) markers -= 1;
+    }
+    const entry = known.words.get(word);
+    if (entry !== undefined) {
+      for (let i = starts[entry] ?? 0; i < (starts[entry + 1] ?? 0); i += 1) {
+        const slot = slots[languages[i] ?? 0] ?? -1;
+        if (slot >= 0) addTo(scores, slot, (lexiconWeight * (weights[i] ?? 0)) / count);
+      }
+    }
+    for (const { slot, language, dictionary } of spelling) {
+      const weight = entry === undefined ? 0 : listedWeight(known, entry, language);
+      if (weight < DICTIONARY_WEIGHT && dictionary.has(word)) {
+        addTo(scores, slot, (lexiconWeight * (DICTIONARY_WEIGHT - weight)) / count);
+      }
+    }
+    const foreign = foreignLanguages(word);
+    if (foreign !== 0) {
+      bits.forEach((bit, slot) => {
+        if ((foreign & bit) !== 0) addTo(scores, slot, -FOREIGN_LETTER_WEIGHT / count);
+      });
+    }
+    if (malay >= 0 && malayOnly.has(word)) addTo(scores, malay, MALAY_SPELLING_WEIGHT / count);
+  }
+  const shift = (MARKER_WEIGHT * markers + ODDS_WEIGHT * odds) / count;
+  if (pairsMalay && shift !== 0) settleMalayPair(scores, pool, shift);
 }
 
 function scorePool(
   text: string,
-  pool: readonly TradeLanguage[],
+  pool: Pool,
   { favoured, malayOdds }: Judging,
 ): Array<[TradeLanguage, number]> {
-  const scores = new Map<TradeLanguage, number>(pool.map((language) => [language, 0]));
-  if (pool.length > 1) {
-    for (const [language, score] of trigramScores(text, pool)) scores.set(language, score);
+  const { languages, slots } = pool;
+  const scores = new Float64Array(languages.length);
+  if (languages.length > 1) {
+    scores.set(trigramScores(text, languages));
     const words = text.toLowerCase().match(WORD) ?? [];
-    if (words.length > 0) {
-      const { weights, malayOnly, dictionaries } = lexicon();
-      const short = words.length <= MAX_SHORT_WORDS;
-      const lexiconWeight = short ? SHORT_LEXICON_WEIGHT : LEXICON_WEIGHT;
-      const patterns = pool.map((language) => [language, FOREIGN.get(language)] as const);
-      // Spelling dictionaries cover a few languages only, so they would pull longer text towards
-      // them; they speak only where trigrams have too little to go on.
-      const spelling = !short
-        ? []
-        : pool.flatMap((language) => {
-            const known = dictionaries.get(language);
-            return known ? [[language, known] as const] : [];
-          });
-      let markers = 0;
-      let odds = 0;
-      for (const word of words) {
-        if (!short) odds += malayOdds.get(word) ?? 0;
-        const listed = weights.get(word);
-        for (const [language, weight] of listed ?? []) {
-          const score = scores.get(language);
-          if (score !== undefined)
-            scores.set(language, score + (lexiconWeight * weight) / words.length);
-        }
-        for (const [language, known] of spelling) {
-          const weight = listed?.get(language) ?? 0;
-          if (weight < DICTIONARY_WEIGHT && known.has(word)) {
-            const score = scores.get(language) ?? 0;
-            scores.set(
-              language,
-              score + (lexiconWeight * (DICTIONARY_WEIGHT - weight)) / words.length,
-            );
-          }
-        }
-        // Plain ASCII words fit every alphabet in the pools; only the rest need the letter check.
-        if (!ASCII_WORD.test(word)) {
-          for (const [language, foreign] of patterns) {
-            if (foreign?.test(word)) {
-              scores.set(
-                language,
-                (scores.get(language) ?? 0) - FOREIGN_LETTER_WEIGHT / words.length,
-              );
-            }
-          }
-        }
-        if (malayOnly.has(word) && scores.has('ms')) {
-          scores.set('ms', (scores.get('ms') ?? 0) + MALAY_SPELLING_WEIGHT / words.length);
-        }
-        if (MALAYSIAN_WORDS.has(word)) markers += 1;
-        if (INDONESIAN_WORDS.has(word)) markers -= 1;
-      }
-      const shift = (MARKER_WEIGHT * markers + ODDS_WEIGHT * odds) / words.length;
-      if (shift !== 0) settleMalayPair(scores, shift);
-    }
+    if (words.length > 0) scoreWords(words, pool, scores, malayOdds);
   }
   for (const language of favoured) {
-    if (scores.has(language)) scores.set(language, (scores.get(language) ?? 0) + CONTEXT_BONUS);
+    const slot = slots[TRADE_LANGUAGES.indexOf(language)] ?? -1;
+    if (slot >= 0) addTo(scores, slot, CONTEXT_BONUS);
   }
-  return [...scores].sort((a, b) => b[1] - a[1]);
+  return languages
+    .map((language, slot): [TradeLanguage, number] => [language, scores[slot] ?? 0])
+    .sort((a, b) => b[1] - a[1]);
 }
 
 /**
@@ -254,16 +285,7 @@ function rank(text: string, judging: Judging): Ranked {
   const profile = scriptProfile(text);
   const script = profile.dominant ?? null;
   if (script === null) return { scores: [], script, letters: 0 };
-  const only = SINGLE_LANGUAGE_SCRIPTS[script];
-  let pool: readonly TradeLanguage[];
-  if (only !== undefined && candidates.includes(only)) {
-    pool = [only];
-  } else {
-    pool = (SCRIPT_POOLS[script] ?? []).filter((language) => candidates.includes(language));
-    if (pool.length === 0) pool = candidates;
-  }
-  // Han alone is Chinese unless the caller ruled Chinese out: Japanese writing shows kana.
-  if (script === 'han' && pool.includes('zh')) pool = ['zh'];
+  const pool = poolFor(script, candidates);
   const repaired =
     script === 'latin'
       ? repairTurkishCharset(text)

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { isTradeLanguage, type TradeLanguage } from './languages';
+import { isTradeLanguage, TRADE_LANGUAGES, type TradeLanguage } from './languages';
 import { UKRAINIAN_FUNCTION_WORDS } from './ukrainian-words';
 
 /**
@@ -53,12 +53,34 @@ const DICTIONARIES: ReadonlyArray<readonly [TradeLanguage, string]> = [
 export const DICTIONARY_WEIGHT = 0.6;
 
 export interface Lexicon {
-  /** Per word, the weight (0.5-1, by frequency rank) for each language whose list has it. */
-  weights: ReadonlyMap<string, ReadonlyMap<TradeLanguage, number>>;
+  /** Every listed word, with its position in `starts`. */
+  words: ReadonlyMap<string, number>;
+  /**
+   * Word i's run in `languages` and `weights` goes from `starts[i]` up to `starts[i + 1]`. Flat
+   * arrays rather than a map per word: scoring reads them without allocating, and they take a
+   * fraction of the memory.
+   */
+  starts: Uint32Array;
+  /** The languages whose lists have the word, as positions in TRADE_LANGUAGES. */
+  languages: Uint8Array;
+  /** The weight (0.5-1, by frequency rank) each of those languages gives the word. */
+  weights: Float64Array;
   /** Words only Malay lists have (Malaysian spellings like `bahawa`, `kerana`, `baharu`). */
   malayOnly: ReadonlySet<string>;
   /** Lower-case words of each language's spelling dictionary. */
   dictionaries: ReadonlyMap<TradeLanguage, ReadonlySet<string>>;
+}
+
+/** The weight the language (as a position in TRADE_LANGUAGES) gives the word at `word`, 0 if none. */
+export function listedWeight(
+  { starts, languages, weights }: Lexicon,
+  word: number,
+  language: number,
+): number {
+  for (let i = starts[word] ?? 0; i < (starts[word + 1] ?? 0); i += 1) {
+    if (languages[i] === language) return weights[i] ?? 0;
+  }
+  return 0;
 }
 
 interface ZxcvbnPack {
@@ -100,12 +122,12 @@ const MIN_STRIPPED_LETTERS = 4;
 const NOT_ASCII_LETTER = /[^a-z]/g;
 const LATIN_WORD = /^\p{Script=Latin}+$/u;
 
-function addStrippedSpellings(weights: Map<string, Map<TradeLanguage, number>>): void {
+function addStrippedSpellings(entries: Map<string, Map<TradeLanguage, number>>): void {
   const stripped = new Map<string, Map<TradeLanguage, number>>();
-  for (const [word, entry] of weights) {
+  for (const [word, entry] of entries) {
     if (!LATIN_WORD.test(word)) continue;
     const bare = word.replace(NOT_ASCII_LETTER, '');
-    if (bare === word || bare.length < MIN_STRIPPED_LETTERS || weights.has(bare)) continue;
+    if (bare === word || bare.length < MIN_STRIPPED_LETTERS || entries.has(bare)) continue;
     let target = stripped.get(bare);
     if (!target) {
       target = new Map();
@@ -115,20 +137,45 @@ function addStrippedSpellings(weights: Map<string, Map<TradeLanguage, number>>):
       target.set(language, Math.max(target.get(language) ?? 0, weight * STRIPPED_FACTOR));
     }
   }
-  for (const [bare, entry] of stripped) weights.set(bare, entry);
+  for (const [bare, entry] of stripped) entries.set(bare, entry);
+}
+
+type PackedEntries = Pick<Lexicon, 'words' | 'starts' | 'languages' | 'weights'>;
+
+function packEntries(
+  entries: ReadonlyMap<string, ReadonlyMap<TradeLanguage, number>>,
+): PackedEntries {
+  const words = new Map<string, number>();
+  const starts = new Uint32Array(entries.size + 1);
+  let total = 0;
+  for (const entry of entries.values()) total += entry.size;
+  const languages = new Uint8Array(total);
+  const weights = new Float64Array(total);
+  let next = 0;
+  for (const [word, entry] of entries) {
+    starts[words.size] = next;
+    words.set(word, words.size);
+    for (const [language, weight] of entry) {
+      languages[next] = TRADE_LANGUAGES.indexOf(language);
+      weights[next] = weight;
+      next += 1;
+    }
+  }
+  starts[words.size] = next;
+  return { words, starts, languages, weights };
 }
 
 let loaded: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
   if (loaded) return loaded;
-  const weights = new Map<string, Map<TradeLanguage, number>>();
+  const entries = new Map<string, Map<TradeLanguage, number>>();
   const add = (word: string, languages: readonly TradeLanguage[], weight: number): void => {
     const key = word.toLowerCase();
-    let entry = weights.get(key);
+    let entry = entries.get(key);
     if (!entry) {
       entry = new Map();
-      weights.set(key, entry);
+      entries.set(key, entry);
     }
     for (const language of languages) {
       if ((entry.get(language) ?? 0) < weight) entry.set(language, weight);
@@ -152,10 +199,10 @@ export function lexicon(): Lexicon {
     for (const word of words ?? []) add(word, target, rankWeight(100));
   }
   for (const word of UKRAINIAN_FUNCTION_WORDS) add(word, ['uk'], rankWeight(100));
-  addStrippedSpellings(weights);
+  addStrippedSpellings(entries);
   const dictionaries = new Map(
     DICTIONARIES.map(([language, pack]) => [language, loadDictionary(pack)] as const),
   );
-  loaded = { weights, malayOnly, dictionaries };
+  loaded = { ...packEntries(entries), malayOnly, dictionaries };
   return loaded;
 }

@@ -14,13 +14,26 @@ const MAX_LENGTH = 2048;
 /** franc keeps a Jawi model for Malay too; the trade languages are matched in these scripts. */
 const MODEL_SCRIPTS = ['Latin', 'Cyrillic', 'Arabic', 'Devanagari', 'Hebrew'] as const;
 
+/**
+ * The models' trigrams are numbered rather than looked up as strings: each of their few hundred
+ * letters gets a number, and a trigram is the number its three letters spell, so counting a
+ * text's trigrams cuts no strings and hashes small integers only.
+ */
 interface TrigramIndex {
   languages: readonly TradeLanguage[];
-  /** Per trigram, its rank in each language's model (by position in `languages`), -1 if absent. */
-  ranks: ReadonlyMap<string, Int16Array>;
+  /** Per UTF-16 code unit, its number (from 1) among the letters of the models; 0 if none has it. */
+  letters: Uint16Array;
+  /** The number of letters plus one: the base trigram numbers are written in. */
+  base: number;
+  /** Per trigram number, its row in `ranks`. */
+  rows: ReadonlyMap<number, number>;
+  /** Per row, the trigram's rank in each language's model (by position in `languages`), -1 if absent. */
+  ranks: Int16Array;
 }
 
 let index: TrigramIndex | undefined;
+/** Per row of the index, how often the text being scored has the trigram; zero between calls. */
+let counts = new Int32Array(0);
 
 function trigramIndex(): TrigramIndex {
   if (index) return index;
@@ -33,19 +46,46 @@ function trigramIndex(): TrigramIndex {
   const languages = (Object.keys(FRANC_CODES) as TradeLanguage[]).filter((language) =>
     byCode.has(FRANC_CODES[language]),
   );
-  const ranks = new Map<string, Int16Array>();
-  languages.forEach((language, position) => {
-    (byCode.get(FRANC_CODES[language]) ?? '').split('|').forEach((trigram, rank) => {
-      let row = ranks.get(trigram);
-      if (!row) {
-        row = new Int16Array(languages.length).fill(-1);
-        ranks.set(trigram, row);
+  const models = languages.map((language) => (byCode.get(FRANC_CODES[language]) ?? '').split('|'));
+  const letters = new Uint16Array(0x10000);
+  let base = 1;
+  for (const trigram of models.flat()) {
+    for (let i = 0; i < trigram.length; i += 1) {
+      const unit = trigram.charCodeAt(i);
+      if (letters[unit] === 0) {
+        letters[unit] = base;
+        base += 1;
       }
-      row[position] = rank;
+    }
+  }
+  const rows = new Map<number, number>();
+  const numbered = models.map((model) =>
+    model.map((trigram) => {
+      const number = trigramNumber(letters, base, trigram, 0);
+      if (!rows.has(number)) rows.set(number, rows.size);
+      return rows.get(number) ?? 0;
+    }),
+  );
+  const ranks = new Int16Array(rows.size * languages.length).fill(-1);
+  numbered.forEach((model, position) => {
+    model.forEach((row, rank) => {
+      ranks[row * languages.length + position] = rank;
     });
   });
-  index = { languages, ranks };
+  counts = new Int32Array(rows.size);
+  index = { languages, letters, base, rows, ranks };
   return index;
+}
+
+/** The number of the trigram at `start` in `text`, or -1 when a letter is in no model. */
+function trigramNumber(letters: Uint16Array, base: number, text: string, start: number): number {
+  let number = 0;
+  for (let i = start; i < start + 3; i += 1) {
+    const letter = letters[text.charCodeAt(i)] ?? 0;
+    if (letter === 0) return -1;
+    number = number * base + letter;
+  }
+  return number;
 }
 
 /** Whether franc has a trigram model for the language (single-script languages have none). */
@@ -54,47 +94,61 @@ export function hasTrigramModel(language: TradeLanguage): boolean {
 }
 
 /** The text as franc's trigram-utils sees it: ASCII punctuation and digits as spaces, lower case. */
-function trigramCounts(text: string): Map<string, number> {
-  const padded = ` ${text
+function trigramText(text: string): string {
+  return ` ${text
     .replace(/[\u0021-\u0040]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
     .toLowerCase()} `;
-  const counts = new Map<string, number>();
-  for (let i = 0; i + 3 <= padded.length; i += 1) {
-    const trigram = padded.slice(i, i + 3);
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /**
  * franc's normalised score (1 for the nearest model, lower for the rest) for each language of
- * the pool that has a model.
+ * the pool, in the pool's order; 0 for a language without a model.
  */
-export function trigramScores(
-  text: string,
-  pool: readonly TradeLanguage[],
-): Map<TradeLanguage, number> {
-  const { languages, ranks } = trigramIndex();
+export function trigramScores(text: string, pool: readonly TradeLanguage[]): Float64Array {
+  const { languages, letters, base, rows, ranks } = trigramIndex();
+  const scores = new Float64Array(pool.length);
   const sample = text.slice(0, MAX_LENGTH);
-  const positions = pool
-    .map((language) => [language, languages.indexOf(language)] as const)
-    .filter(([, position]) => position >= 0);
-  const distances = new Float64Array(positions.length);
-  for (const [trigram, count] of trigramCounts(sample)) {
-    const row = ranks.get(trigram);
-    for (let i = 0; i < positions.length; i += 1) {
-      const rank = row ? (row[positions[i]?.[1] ?? 0] ?? -1) : -1;
-      distances[i] = (distances[i] ?? 0) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
+  const positions = pool.map((language) => languages.indexOf(language));
+  if (positions.every((position) => position < 0) || sample.length === 0) return scores;
+
+  const padded = trigramText(sample);
+  const seen: number[] = [];
+  // Trigrams in no model cost the same for every language; only how many differ matters.
+  const unmodelled = new Set<number | string>();
+  for (let i = 0; i + 3 <= padded.length; i += 1) {
+    const number = trigramNumber(letters, base, padded, i);
+    const row = number < 0 ? undefined : rows.get(number);
+    if (row === undefined) {
+      unmodelled.add(number < 0 ? padded.slice(i, i + 3) : number);
+    } else {
+      const count = counts[row] ?? 0;
+      if (count === 0) seen.push(row);
+      counts[row] = count + 1;
     }
   }
-  const scores = new Map<TradeLanguage, number>();
-  if (positions.length === 0 || sample.length === 0) return scores;
-  const min = Math.min(...distances);
+  // Distances are sums of integers, so the order they are added in cannot change them.
+  const distances = positions.map(() => unmodelled.size * MAX_DIFFERENCE);
+  for (const row of seen) {
+    const count = counts[row] ?? 0;
+    counts[row] = 0;
+    const offset = row * languages.length;
+    for (let slot = 0; slot < positions.length; slot += 1) {
+      const position = positions[slot] ?? -1;
+      if (position < 0) continue;
+      const rank = ranks[offset + position] ?? -1;
+      distances[slot] =
+        (distances[slot] ?? 0) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
+    }
+  }
+  let min = Infinity;
+  positions.forEach((position, slot) => {
+    if (position >= 0) min = Math.min(min, distances[slot] ?? 0);
+  });
   const max = sample.length * MAX_DIFFERENCE - min;
-  positions.forEach(([language], i) => {
-    scores.set(language, 1 - ((distances[i] ?? 0) - min) / max || 0);
+  positions.forEach((position, slot) => {
+    if (position >= 0) scores[slot] = 1 - ((distances[slot] ?? 0) - min) / max || 0;
   });
   return scores;
 }
