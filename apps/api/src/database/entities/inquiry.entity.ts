@@ -27,6 +27,8 @@ export interface StoredSignal {
 @Index('IDX_inquiries_received', ['receivedAt', 'id'])
 @Index('IDX_inquiries_status_received', ['status', 'receivedAt'])
 @Index('IDX_inquiries_verdict_override_at', ['verdictOverrideAt'])
+/** A mailbox's pending inquiries (triagedAt null); the primary key ends the index, in id order. */
+@Index('IDX_inquiries_pending', ['mailboxId', 'triagedAt'])
 export class InquiryEntity {
   @PrimaryGeneratedColumn()
   id!: number;

@@ -198,26 +198,25 @@ export class IngestRepository {
   }
 
   /** Writes a deferred triage; false when the inquiry was triaged already (or is gone). */
-  async saveTriage(inquiryId: number, columns: TriageColumns): Promise<boolean> {
-    const result = await this.dataSource
-      .getRepository(InquiryEntity)
-      .update({ id: inquiryId, triagedAt: IsNull() }, { ...columns, updatedAt: new Date() });
+  async saveTriage(
+    manager: EntityManager,
+    inquiryId: number,
+    columns: TriageColumns,
+  ): Promise<boolean> {
+    const result = await manager.update(
+      InquiryEntity,
+      { id: inquiryId, triagedAt: IsNull() },
+      { ...columns, updatedAt: new Date() },
+    );
     return result.affected === 1;
   }
 
-  /** Fills what triage learned about a contact into the fields still empty. */
-  async completeContact(
-    contactId: number,
-    details: { company?: string; country?: string },
-  ): Promise<void> {
-    const repository = this.dataSource.getRepository(ContactEntity);
-    const existing = await repository.findOneBy({ id: contactId });
-    if (!existing) return;
-    const changes: Partial<ContactEntity> = {};
-    if (!existing.company && details.company) changes.company = details.company.slice(0, 500);
-    if (!existing.country && details.country) changes.country = details.country;
-    if (Object.keys(changes).length > 0)
-      await repository.update({ id: contactId }, { ...changes, updatedAt: new Date() });
+  async contactsById(ids: number[]): Promise<Map<number, ContactEntity>> {
+    if (ids.length === 0) return new Map();
+    const contacts = await this.dataSource
+      .getRepository(ContactEntity)
+      .findBy({ id: In([...new Set(ids)]) });
+    return new Map(contacts.map((contact) => [contact.id, contact]));
   }
 
   /** The contacts with exactly these addresses (the database may match more loosely). */
@@ -252,10 +251,9 @@ export class IngestRepository {
   async updateContact(
     contactId: number,
     changes: Partial<Pick<ContactEntity, 'name' | 'company' | 'country'>>,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<void> {
-    await this.dataSource
-      .getRepository(ContactEntity)
-      .update({ id: contactId }, { ...changes, updatedAt: new Date() });
+    await manager.update(ContactEntity, { id: contactId }, { ...changes, updatedAt: new Date() });
   }
 
   /** Thread and id of the stored messages with these dedup keys that belong to a thread. */

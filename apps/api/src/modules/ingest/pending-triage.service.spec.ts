@@ -8,6 +8,7 @@ import {
 import { mailboxRow } from '../../database/test/mailbox-row';
 import { mail, startTempContext, type TempContext } from '../../test/temp-context';
 import { MessageIngestService } from './message-ingest.service';
+import { MessageParserPool } from './message-parser.pool';
 import { PendingTriageService } from './pending-triage.service';
 
 describe('PendingTriageService (SQLite)', () => {
@@ -38,6 +39,7 @@ describe('PendingTriageService (SQLite)', () => {
     db = ctx.context.get(DataSource);
   });
   afterEach(async () => {
+    jest.restoreAllMocks();
     await ctx.close();
   });
 
@@ -109,5 +111,32 @@ describe('PendingTriageService (SQLite)', () => {
     expect(result).toMatchObject({ status: 'stored', inquiryId: null });
     expect(await pending.triagePending(mailboxId)).toBe(0);
     expect(await db.getRepository(InquiryEntity).count()).toBe(0);
+  });
+
+  it('leaves an inquiry whose message no longer parses pending and triages the rest of the batch', async () => {
+    const mailboxId = await addMailbox('sales@seller.example');
+    for (const [uid, messageId] of ['a', 'b', 'c'].entries())
+      await ingest.ingestRaw(
+        mail({ messageId: `${messageId}@buyer.example` }),
+        imap(mailboxId, uid + 1),
+        deferred,
+      );
+    const parser = ctx.context.get(MessageParserPool);
+    const parse = parser.parse.bind(parser);
+    jest
+      .spyOn(parser, 'parse')
+      .mockImplementation((raw) =>
+        raw.includes('b@buyer.example') ? Promise.reject(new Error('worker exited')) : parse(raw),
+      );
+
+    expect(await pending.triagePending(mailboxId)).toBe(2);
+    const inquiries = await db
+      .getRepository(InquiryEntity)
+      .find({ relations: { message: true }, order: { id: 'ASC' } });
+    expect(inquiries.map((inquiry) => [inquiry.message!.messageId, inquiry.verdict])).toEqual([
+      ['a@buyer.example', 'clean'],
+      ['b@buyer.example', null],
+      ['c@buyer.example', 'clean'],
+    ]);
   });
 });

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type { NormalisedMessage } from '@inquiry/mail';
+import type { ContactEntity } from '../../database/entities';
 import { BlobStore } from '../../storage/blob-store';
 import { TriageContextService } from '../triage/triage-context.service';
 import { IngestRepository, type PendingInquiry } from './ingest.repository';
@@ -10,8 +11,10 @@ import {
 } from './inquiry-triage.service';
 import { MessageParserPool } from './message-parser.pool';
 
-/** Pending inquiries read per query. */
+/** Pending inquiries read per query, and triaged per transaction. */
 const BATCH_SIZE = 100;
+/** Messages parsed on the worker threads ahead of the one being triaged. */
+const PARSE_AHEAD = 8;
 
 /**
  * Triages the inquiries that sync stored untriaged, in the order they were stored (so
@@ -41,19 +44,85 @@ export class PendingTriageService {
     for (let afterId = 0; ;) {
       const batch = await this.repository.pendingInquiries(mailboxId, afterId, BATCH_SIZE);
       if (batch.length === 0) return triaged;
-      for (const pending of batch) {
-        afterId = pending.id;
-        if (await this.triageOne(pending)) triaged += 1;
-      }
+      afterId = batch.at(-1)!.id;
+      triaged += await this.triageBatch(batch);
       await checkpoint?.();
     }
   }
 
-  private async triageOne(pending: PendingInquiry): Promise<boolean> {
-    const raw = await this.blobs.get(pending.rawSha256);
+  /**
+   * Triage itself goes in order on this thread while the next messages are read and parsed;
+   * the batch's results are written in one transaction.
+   */
+  private async triageBatch(batch: PendingInquiry[]): Promise<number> {
+    const reading = new Map<
+      number,
+      { raw: Promise<Buffer>; message: Promise<NormalisedMessage> }
+    >();
+    const read = (index: number) => {
+      const pending = batch[index];
+      if (!pending || reading.has(index)) return;
+      const raw = this.blobs.get(pending.rawSha256);
+      const message = raw.then((bytes) => this.parser.parse(bytes));
+      // Awaited in turn below; until then a failure must not count as unhandled.
+      raw.catch(() => undefined);
+      message.catch(() => undefined);
+      reading.set(index, { raw, message });
+    };
+    const assessed: Array<{ pending: PendingInquiry; assessment: InquiryAssessment }> = [];
+    for (const [index, pending] of batch.entries()) {
+      for (let ahead = index; ahead <= index + PARSE_AHEAD; ahead += 1) read(ahead);
+      const { raw, message } = reading.get(index)!;
+      reading.delete(index);
+      await raw;
+      const assessment = await this.assess(pending, message);
+      if (assessment) assessed.push({ pending, assessment });
+    }
+    if (assessed.length === 0) return 0;
+
+    const contacts = await this.repository.contactsById(
+      assessed.flatMap(({ pending, assessment }) =>
+        pending.contactId !== null && !assessment.relayed ? [pending.contactId] : [],
+      ),
+    );
+    const triagedAt = new Date();
+    return this.repository.transaction(async (manager) => {
+      let saved = 0;
+      const completed = new Map<number, Partial<Pick<ContactEntity, 'company' | 'country'>>>();
+      for (const { pending, assessment } of assessed) {
+        if (
+          !(await this.repository.saveTriage(
+            manager,
+            pending.id,
+            triageColumns(assessment, triagedAt),
+          ))
+        )
+          continue;
+        saved += 1;
+        const contact = pending.contactId === null ? undefined : contacts.get(pending.contactId);
+        if (!contact || assessment.relayed) continue;
+        // Fields still empty, counting what an earlier inquiry of this batch filled in.
+        const changes = completed.get(contact.id) ?? {};
+        if (!contact.company && !changes.company && assessment.company)
+          changes.company = assessment.company.slice(0, 500);
+        if (!contact.country && !changes.country && assessment.country)
+          changes.country = assessment.country;
+        completed.set(contact.id, changes);
+      }
+      for (const [contactId, changes] of completed)
+        if (Object.keys(changes).length > 0)
+          await this.repository.updateContact(contactId, changes, manager);
+      return saved;
+    });
+  }
+
+  private async assess(
+    pending: PendingInquiry,
+    parsing: Promise<NormalisedMessage>,
+  ): Promise<InquiryAssessment | undefined> {
     let message: NormalisedMessage;
     try {
-      message = await this.parser.parse(raw);
+      message = await parsing;
     } catch (error) {
       return this.leavePending(pending, error);
     }
@@ -70,20 +139,12 @@ export class PendingTriageService {
       sender: message.from?.address,
       receivedAt: pending.receivedAt,
     });
-    if (!(await this.repository.saveTriage(pending.id, triageColumns(assessment, new Date()))))
-      return false;
-    if (pending.contactId !== null && !assessment.relayed) {
-      await this.repository.completeContact(pending.contactId, {
-        company: assessment.company,
-        country: assessment.country,
-      });
-    }
-    return true;
+    return assessment;
   }
 
-  private leavePending(pending: PendingInquiry, error: unknown): false {
+  private leavePending(pending: PendingInquiry, error: unknown): undefined {
     const reason = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
     this.logger.warn(`inquiry ${pending.id} left pending: triage failed: ${reason}`);
-    return false;
+    return undefined;
   }
 }

@@ -5,6 +5,7 @@ import { AddFingerprintToInquiries1795700000000 } from './1795700000000-AddFinge
 import { IndexVerdictOverridesOfInquiries1795700000001 } from './1795700000001-IndexVerdictOverridesOfInquiries';
 import { CreateTemplateOverrides1795800000000 } from './1795800000000-CreateTemplateOverrides';
 import { AddRecipientConfirmationToDrafts1795800000001 } from './1795800000001-AddRecipientConfirmationToDrafts';
+import { IndexPendingInquiries1795900000100 } from './1795900000100-IndexPendingInquiries';
 
 /** In order of application; a landed migration is never edited, only followed by a new one. */
 export const MYSQL_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MYSQL_MIGRATIONS = [
   IndexVerdictOverridesOfInquiries1795700000001,
   CreateTemplateOverrides1795800000000,
   AddRecipientConfirmationToDrafts1795800000001,
+  IndexPendingInquiries1795900000100,
 ];
