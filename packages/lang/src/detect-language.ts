@@ -154,7 +154,7 @@ function poolFor(script: Script, candidates: readonly TradeLanguage[]): Pool {
   return pool;
 }
 
-function addTo(scores: Float64Array, slot: number, amount: number): void {
+function addTo(scores: number[], slot: number, amount: number): void {
   scores[slot] = (scores[slot] ?? 0) + amount;
 }
 
@@ -163,7 +163,7 @@ function addTo(scores: Float64Array, slot: number, amount: number): void {
  * the better of the two keeps its score: marker words tell the two standards apart but are
  * no evidence against a third language that also writes them (`film`, `gratis`, `je`).
  */
-function settleMalayPair(scores: Float64Array, { malay, indonesian }: Pool, shift: number): void {
+function settleMalayPair(scores: number[], { malay, indonesian }: Pool, shift: number): void {
   const malayScore = scores[malay] ?? 0;
   const indonesianScore = scores[indonesian] ?? 0;
   const top = Math.max(malayScore, indonesianScore);
@@ -176,7 +176,7 @@ function settleMalayPair(scores: Float64Array, { malay, indonesian }: Pool, shif
 function scoreWords(
   words: readonly string[],
   pool: Pool,
-  scores: Float64Array,
+  scores: number[],
   malayOdds: MalayWordOdds,
 ): void {
   const known = lexicon();
@@ -236,9 +236,8 @@ function scorePool(
   { favoured, malayOdds }: Judging,
 ): Array<[TradeLanguage, number]> {
   const { languages, slots } = pool;
-  const scores = new Float64Array(languages.length);
+  const scores = languages.length > 1 ? trigramScores(text, languages) : languages.map(() => 0);
   if (languages.length > 1) {
-    scores.set(trigramScores(text, languages));
     const words = text.toLowerCase().match(WORD) ?? [];
     if (words.length > 0) scoreWords(words, pool, scores, malayOdds);
   }

@@ -15,19 +15,28 @@ const MAX_LENGTH = 2048;
 const MODEL_SCRIPTS = ['Latin', 'Cyrillic', 'Arabic', 'Devanagari', 'Hebrew'] as const;
 
 /**
- * The models' trigrams are numbered rather than looked up as strings: each of their few hundred
- * letters gets a number, and a trigram is the number its three letters spell, so counting a
- * text's trigrams cuts no strings and hashes small integers only.
+ * The models' trigrams are found through their letters rather than as strings: each of the few
+ * hundred letters the models use gets a number, and two array reads lead from a trigram's letters
+ * to its row, so counting a text's trigrams cuts no strings and hashes nothing.
  */
 interface TrigramIndex {
   languages: readonly TradeLanguage[];
   /** Per UTF-16 code unit, its number (from 1) among the letters of the models; 0 if none has it. */
   letters: Uint16Array;
-  /** The number of letters plus one: the base trigram numbers are written in. */
+  /** The number of letters plus one: the size of a block of `rows`. */
   base: number;
-  /** Per trigram number, its row in `ranks`. */
-  rows: ReadonlyMap<number, number>;
-  /** Per row, the trigram's rank in each language's model (by position in `languages`), -1 if absent. */
+  /** Per pair of letters (first * base + second), where its block in `rows` starts; -1 if none. */
+  pairs: Int32Array;
+  /** Per block and third letter, the trigram's row; -1 if no model has it. */
+  rows: Int32Array;
+  /**
+   * Row r's models are `models` and `ranks` from `starts[r]` up to `starts[r + 1]`. A trigram is
+   * in one or two of the models on average, so its distance is worked out for those only.
+   */
+  starts: Uint32Array;
+  /** The languages whose model has the trigram, by position in `languages`. */
+  models: Uint8Array;
+  /** The trigram's rank in each of those models. */
   ranks: Int16Array;
 }
 
@@ -46,10 +55,12 @@ function trigramIndex(): TrigramIndex {
   const languages = (Object.keys(FRANC_CODES) as TradeLanguage[]).filter((language) =>
     byCode.has(FRANC_CODES[language]),
   );
-  const models = languages.map((language) => (byCode.get(FRANC_CODES[language]) ?? '').split('|'));
+  const trigrams = languages.map((language) =>
+    (byCode.get(FRANC_CODES[language]) ?? '').split('|'),
+  );
   const letters = new Uint16Array(0x10000);
   let base = 1;
-  for (const trigram of models.flat()) {
+  for (const trigram of trigrams.flat()) {
     for (let i = 0; i < trigram.length; i += 1) {
       const unit = trigram.charCodeAt(i);
       if (letters[unit] === 0) {
@@ -58,34 +69,46 @@ function trigramIndex(): TrigramIndex {
       }
     }
   }
-  const rows = new Map<number, number>();
-  const numbered = models.map((model) =>
-    model.map((trigram) => {
-      const number = trigramNumber(letters, base, trigram, 0);
-      if (!rows.has(number)) rows.set(number, rows.size);
-      return rows.get(number) ?? 0;
-    }),
-  );
-  const ranks = new Int16Array(rows.size * languages.length).fill(-1);
-  numbered.forEach((model, position) => {
-    model.forEach((row, rank) => {
-      ranks[row * languages.length + position] = rank;
+  const letterAt = (trigram: string, i: number): number => letters[trigram.charCodeAt(i)] ?? 0;
+  const pairs = new Int32Array(base * base).fill(-1);
+  let blocks = 0;
+  for (const trigram of trigrams.flat()) {
+    const pair = letterAt(trigram, 0) * base + letterAt(trigram, 1);
+    if (pairs[pair] === -1) {
+      pairs[pair] = blocks * base;
+      blocks += 1;
+    }
+  }
+  const rows = new Int32Array(blocks * base).fill(-1);
+  const entries: Array<Array<readonly [number, number]>> = [];
+  trigrams.forEach((model, position) => {
+    model.forEach((trigram, rank) => {
+      const at =
+        (pairs[letterAt(trigram, 0) * base + letterAt(trigram, 1)] ?? 0) + letterAt(trigram, 2);
+      if (rows[at] === -1) {
+        rows[at] = entries.length;
+        entries.push([]);
+      }
+      entries[rows[at] ?? 0]?.push([position, rank]);
     });
   });
-  counts = new Int32Array(rows.size);
-  index = { languages, letters, base, rows, ranks };
+  const starts = new Uint32Array(entries.length + 1);
+  const flat = entries.flat();
+  entries.forEach((entry, row) => {
+    starts[row + 1] = (starts[row] ?? 0) + entry.length;
+  });
+  counts = new Int32Array(entries.length);
+  index = {
+    languages,
+    letters,
+    base,
+    pairs,
+    rows,
+    starts,
+    models: Uint8Array.from(flat, ([position]) => position),
+    ranks: Int16Array.from(flat, ([, rank]) => rank),
+  };
   return index;
-}
-
-/** The number of the trigram at `start` in `text`, or -1 when a letter is in no model. */
-function trigramNumber(letters: Uint16Array, base: number, text: string, start: number): number {
-  let number = 0;
-  for (let i = start; i < start + 3; i += 1) {
-    const letter = letters[text.charCodeAt(i)] ?? 0;
-    if (letter === 0) return -1;
-    number = number * base + letter;
-  }
-  return number;
 }
 
 /** Whether franc has a trigram model for the language (single-script languages have none). */
@@ -93,11 +116,14 @@ export function hasTrigramModel(language: TradeLanguage): boolean {
   return trigramIndex().languages.includes(language);
 }
 
-/** The text as franc's trigram-utils sees it: ASCII punctuation and digits as spaces, lower case. */
+/**
+ * The text as franc's trigram-utils sees it: ASCII punctuation and digits as spaces, runs of
+ * spaces as one, lower case. franc replaces the punctuation and then the spaces; one pass over
+ * both gives the same text.
+ */
 function trigramText(text: string): string {
   return ` ${text
-    .replace(/[\u0021-\u0040]+/g, ' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[\s\u0021-\u0040]+/g, ' ')
     .trim()
     .toLowerCase()} `;
 }
@@ -106,49 +132,50 @@ function trigramText(text: string): string {
  * franc's normalised score (1 for the nearest model, lower for the rest) for each language of
  * the pool, in the pool's order; 0 for a language without a model.
  */
-export function trigramScores(text: string, pool: readonly TradeLanguage[]): Float64Array {
-  const { languages, letters, base, rows, ranks } = trigramIndex();
-  const scores = new Float64Array(pool.length);
-  const sample = text.slice(0, MAX_LENGTH);
+export function trigramScores(text: string, pool: readonly TradeLanguage[]): number[] {
+  const { languages, letters, base, pairs, rows, starts, models, ranks } = trigramIndex();
   const positions = pool.map((language) => languages.indexOf(language));
-  if (positions.every((position) => position < 0) || sample.length === 0) return scores;
+  const sample = text.slice(0, MAX_LENGTH);
+  if (positions.every((position) => position < 0) || sample.length === 0) return pool.map(() => 0);
 
   const padded = trigramText(sample);
   const seen: number[] = [];
-  // Trigrams in no model cost the same for every language; only how many differ matters.
   const unmodelled = new Set<number | string>();
   for (let i = 0; i + 3 <= padded.length; i += 1) {
-    const number = trigramNumber(letters, base, padded, i);
-    const row = number < 0 ? undefined : rows.get(number);
-    if (row === undefined) {
-      unmodelled.add(number < 0 ? padded.slice(i, i + 3) : number);
+    const first = letters[padded.charCodeAt(i)] ?? 0;
+    const second = letters[padded.charCodeAt(i + 1)] ?? 0;
+    const third = letters[padded.charCodeAt(i + 2)] ?? 0;
+    const block = first === 0 || second === 0 ? -1 : (pairs[first * base + second] ?? -1);
+    const row = block < 0 || third === 0 ? -1 : (rows[block + third] ?? -1);
+    if (row < 0) {
+      unmodelled.add(
+        first === 0 || second === 0 || third === 0
+          ? padded.slice(i, i + 3)
+          : (first * base + second) * base + third,
+      );
     } else {
       const count = counts[row] ?? 0;
       if (count === 0) seen.push(row);
       counts[row] = count + 1;
     }
   }
-  // Distances are sums of integers, so the order they are added in cannot change them.
-  const distances = positions.map(() => unmodelled.size * MAX_DIFFERENCE);
+  // Every distinct trigram costs MAX_DIFFERENCE unless the model has it, when it costs how far
+  // its count is from its rank instead. The sums are of integers, so exact in any order.
+  const missing = (unmodelled.size + seen.length) * MAX_DIFFERENCE;
+  const distances = languages.map(() => missing);
   for (const row of seen) {
     const count = counts[row] ?? 0;
     counts[row] = 0;
-    const offset = row * languages.length;
-    for (let slot = 0; slot < positions.length; slot += 1) {
-      const position = positions[slot] ?? -1;
-      if (position < 0) continue;
-      const rank = ranks[offset + position] ?? -1;
-      distances[slot] =
-        (distances[slot] ?? 0) + (rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1));
+    for (let i = starts[row] ?? 0; i < (starts[row + 1] ?? 0); i += 1) {
+      const position = models[i] ?? 0;
+      const rank = ranks[i] ?? 0;
+      distances[position] =
+        (distances[position] ?? 0) - MAX_DIFFERENCE + Math.abs(count - rank - 1);
     }
   }
-  let min = Infinity;
-  positions.forEach((position, slot) => {
-    if (position >= 0) min = Math.min(min, distances[slot] ?? 0);
-  });
+  const min = Math.min(...positions.map((position) => distances[position] ?? Infinity));
   const max = sample.length * MAX_DIFFERENCE - min;
-  positions.forEach((position, slot) => {
-    if (position >= 0) scores[slot] = 1 - ((distances[slot] ?? 0) - min) / max || 0;
-  });
-  return scores;
+  return positions.map((position) =>
+    position < 0 ? 0 : 1 - ((distances[position] ?? 0) - min) / max || 0,
+  );
 }
