@@ -2,7 +2,8 @@ import { domainOf, hostMatches } from '../analysis/domains';
 import { isFreeMailDomain } from '../analysis/mailbox-lists';
 import { signatureBlock } from '../analysis/claimed-country';
 import type { TriageRule } from './rule';
-import { findPhrases, phraseMatcher, phraseRule } from './rule';
+import { findPhrases, phraseMatcher } from './phrase-matcher';
+import { phraseRule } from './rule';
 
 export const productSpec = phraseRule({
   id: 'genuine.product-spec',

@@ -1,5 +1,6 @@
 import type { TriageRule } from './rule';
-import { findPhrases, phraseMatcher, phraseRule } from './rule';
+import { findPhrases, phraseMatcher } from './phrase-matcher';
+import { phraseRule } from './rule';
 
 export const seoPitch = phraseRule({
   id: 'spam.seo-pitch',

@@ -1,8 +1,10 @@
 import { domainOf, registrableDomain } from '../analysis/domains';
 import { hammingDistance } from '../analysis/fingerprint';
 import { isFreeMailDomain } from '../analysis/mailbox-lists';
+import type { TriageConfig } from '../triage.config';
 import type { TriageRule } from './rule';
-import { findPhrases, phraseMatcher, phraseRule } from './rule';
+import { findPhrases, phraseMatcher, type PhraseMatcher } from './phrase-matcher';
+import { phraseRule } from './rule';
 
 export const priceListProbe = phraseRule({
   id: 'spy.price-list',
@@ -191,6 +193,26 @@ export const costProbe = phraseRule({
   },
 });
 
+/** A deployment's configuration is read once per message; its own-products phrases compile once. */
+const makers = new WeakMap<TriageConfig, PhraseMatcher | undefined>();
+
+/** Phrases of a sender who makes what we make, or undefined when the company lists no products. */
+function makerOf(config: TriageConfig): PhraseMatcher | undefined {
+  if (makers.has(config)) return makers.get(config);
+  const products = config.ownProducts.map((p) =>
+    p.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+  );
+  const maker = products.length
+    ? phraseMatcher([
+        `(we|our (company|factory|group)) (also )?(produce|manufacture|make|are (a )?(producer|manufacturer|factory) of)[^.\\n]{0,40}(${products.join('|')})`,
+        `(${products.join('|')})[^.\\n]{0,20}(producer|manufacturer|factory|plant|mill)`,
+        `own (factory|plant|production line)`,
+      ])
+    : undefined;
+  makers.set(config, maker);
+  return maker;
+}
+
 export const competitorSignature: TriageRule = {
   id: 'spy.competitor-signature',
   class: 'spy',
@@ -199,15 +221,8 @@ export const competitorSignature: TriageRule = {
     zh: '发件人自称生产与我方相同的产品，其询问实为同行打探。',
   },
   evaluate(facts) {
-    const products = facts.config.ownProducts.map((p) =>
-      p.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-    );
-    if (products.length === 0) return undefined;
-    const maker = phraseMatcher([
-      `(we|our (company|factory|group)) (also )?(produce|manufacture|make|are (a )?(producer|manufacturer|factory) of)[^.\\n]{0,40}(${products.join('|')})`,
-      `(${products.join('|')})[^.\\n]{0,20}(producer|manufacturer|factory|plant|mill)`,
-      `own (factory|plant|production line)`,
-    ]);
+    const maker = makerOf(facts.config);
+    if (!maker) return undefined;
     const found = findPhrases(maker, facts.content, 2);
     return found.length ? { detail: found[0]! } : undefined;
   },
