@@ -5,7 +5,7 @@ import { foreignLanguages, languageBit } from './foreign-letters';
 import { DICTIONARY_WEIGHT, lexicon, listedWeight } from './lexicon';
 import { INDONESIAN_WORDS, MALAYSIAN_WORDS } from './malay-markers';
 import { MALAY_WORD_ODDS, type MalayWordOdds } from './malay-word-odds';
-import { scriptProfile, type Script } from './script-profile';
+import { joinedProfile, scriptProfile, type Script, type ScriptProfile } from './script-profile';
 import { MAX_READ_CHARS, textSample } from './text-sample';
 import { trigramScores } from './trigram-distance';
 
@@ -279,9 +279,8 @@ function repairTurkishCharset(text: string): string {
  */
 const LATIN_I_IN_CYRILLIC = /(?<=\p{Script=Cyrillic})i|i(?=\p{Script=Cyrillic})|(?<=\s)i(?=\s)/gu;
 
-function rank(text: string, judging: Judging): Ranked {
+function rank(text: string, profile: ScriptProfile, judging: Judging): Ranked {
   const { candidates } = judging;
-  const profile = scriptProfile(text);
   const script = profile.dominant ?? null;
   if (script === null) return { scores: [], script, letters: 0 };
   const pool = poolFor(script, candidates);
@@ -308,15 +307,26 @@ function toResult(ranked: Ranked, others: LanguageShare[]): LanguageResult {
   };
 }
 
+interface Segment {
+  text: string;
+  profile: ScriptProfile;
+}
+
 /** Paragraphs long enough to judge alone; short ones ride with the paragraph before them. */
-function segments(text: string): string[] {
-  const result: string[] = [];
+function segments(text: string): Segment[] {
+  const result: Segment[] = [];
   for (const paragraph of text.split(/\n\s*\n/)) {
-    const letters = scriptProfile(paragraph).letters;
-    if (letters === 0) continue;
-    const last = result.length - 1;
-    if (letters < MIN_SEGMENT_LETTERS && last >= 0) result[last] = `${result[last]}\n${paragraph}`;
-    else result.push(paragraph);
+    const profile = scriptProfile(paragraph);
+    if (profile.letters === 0) continue;
+    const last = result[result.length - 1];
+    if (profile.letters < MIN_SEGMENT_LETTERS && last) {
+      result[result.length - 1] = {
+        text: `${last.text}\n${paragraph}`,
+        profile: joinedProfile([last.profile, profile]),
+      };
+    } else {
+      result.push({ text: paragraph, profile });
+    }
   }
   return result;
 }
@@ -336,14 +346,20 @@ export function detectLanguage(text: string, options: DetectOptions = {}): Langu
   // The sample is drawn before links and codes are cut, which is the costly part of cleaning.
   const cleaned =
     options.clean === false ? textSample(read) : wordsOnly(textSample(buyerPart(read)));
-  const parts = cleaned.includes('\n') ? segments(cleaned) : [cleaned];
-  if (parts.length <= 1) return toResult(rank(cleaned, judging), []);
+  const parts = cleaned.includes('\n')
+    ? segments(cleaned)
+    : [{ text: cleaned, profile: scriptProfile(cleaned) }];
+  if (parts.length <= 1) {
+    // The paragraphs' profiles add up to the whole text's: the breaks between them have no letters.
+    const profile = joinedProfile(parts.map((part) => part.profile));
+    return toResult(rank(cleaned, profile, judging), []);
+  }
 
   const letters = new Map<TradeLanguage, number>();
   const judged: Ranked[] = [];
   let total = 0;
   for (const part of parts) {
-    const ranked = rank(part, judging);
+    const ranked = rank(part.text, part.profile, judging);
     const language = ranked.scores[0]?.[0];
     if (!language) continue;
     letters.set(language, (letters.get(language) ?? 0) + ranked.letters);

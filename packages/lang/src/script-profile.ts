@@ -55,6 +55,23 @@ export function scriptProfile(text: string): ScriptProfile {
     counts[script] = (counts[script] ?? 0) + 1;
     letters += 1;
   }
+  return profileOf(counts, letters);
+}
+
+/** The profile of texts joined by line breaks, from the profile of each: no need to count again. */
+export function joinedProfile(profiles: readonly ScriptProfile[]): ScriptProfile {
+  const counts: ScriptCounts = {};
+  let letters = 0;
+  for (const profile of profiles) {
+    for (const [script, count] of Object.entries(profile.counts) as Array<[Script, number]>) {
+      counts[script] = (counts[script] ?? 0) + count;
+    }
+    letters += profile.letters;
+  }
+  return profileOf(counts, letters);
+}
+
+function profileOf(counts: ScriptCounts, letters: number): ScriptProfile {
   let dominant: Script | undefined;
   let best = 0;
   for (const [script, count] of Object.entries(counts) as Array<[Script, number]>) {
