@@ -100,13 +100,16 @@ function rankWeight(rank: number): number {
   return 1 - (RANK_SLOPE * Math.log1p(rank)) / RANK_SCALE;
 }
 
+const AFTER_WORD = /[/\t ]/;
+
 /** The words of a Hunspell `.dic` file: one per line after the count, flags after a slash. */
 function loadDictionary(pack: string): Set<string> {
   // The packages' entry point reads the files with top-level await, which require() cannot run.
   const file = join(dirname(requireFromHere.resolve(pack)), 'index.dic');
   const words = new Set<string>();
   for (const line of readFileSync(file, 'utf8').split('\n').slice(1)) {
-    const word = line.split(/[/\t ]/, 1)[0];
+    const end = line.search(AFTER_WORD);
+    const word = end < 0 ? line : line.slice(0, end);
     if (word) words.add(word.toLowerCase());
   }
   return words;
@@ -122,64 +125,87 @@ const MIN_STRIPPED_LETTERS = 4;
 const NOT_ASCII_LETTER = /[^a-z]/g;
 const LATIN_WORD = /^\p{Script=Latin}+$/u;
 
-function addStrippedSpellings(entries: Map<string, Map<TradeLanguage, number>>): void {
-  const stripped = new Map<string, Map<TradeLanguage, number>>();
-  for (const [word, entry] of entries) {
-    if (!LATIN_WORD.test(word)) continue;
-    const bare = word.replace(NOT_ASCII_LETTER, '');
-    if (bare === word || bare.length < MIN_STRIPPED_LETTERS || entries.has(bare)) continue;
-    let target = stripped.get(bare);
-    if (!target) {
-      target = new Map();
-      stripped.set(bare, target);
+/** Room for every trade language in a key that joins a word and a language. */
+const LANGUAGE_SLOTS = 32;
+
+/**
+ * The best weight per word and language, gathered while the lists load. One map keyed by word and
+ * language together rather than a map per word: 400,000 small maps made loading mostly garbage
+ * collection.
+ */
+class WeightTable {
+  /** Per word, its id: the order it was first added in. */
+  readonly ids = new Map<string, number>();
+  readonly words: string[] = [];
+  /** Per word id * LANGUAGE_SLOTS + language (as a position in TRADE_LANGUAGES), the best weight. */
+  readonly best = new Map<number, number>();
+
+  add(word: string, language: number, weight: number): void {
+    let id = this.ids.get(word);
+    if (id === undefined) {
+      id = this.words.length;
+      this.ids.set(word, id);
+      this.words.push(word);
     }
-    for (const [language, weight] of entry) {
-      target.set(language, Math.max(target.get(language) ?? 0, weight * STRIPPED_FACTOR));
-    }
+    const key = id * LANGUAGE_SLOTS + language;
+    if ((this.best.get(key) ?? 0) < weight) this.best.set(key, weight);
   }
-  for (const [bare, entry] of stripped) entries.set(bare, entry);
+
+  /** Calls back with each word's id, language and weight. */
+  forEach(visit: (id: number, language: number, weight: number) => void): void {
+    this.best.forEach((weight, key) => {
+      visit(Math.floor(key / LANGUAGE_SLOTS), key % LANGUAGE_SLOTS, weight);
+    });
+  }
 }
 
-type PackedEntries = Pick<Lexicon, 'words' | 'starts' | 'languages' | 'weights'>;
+function addStrippedSpellings(table: WeightTable): void {
+  const bareForms = table.words.map((word) => {
+    if (!LATIN_WORD.test(word)) return undefined;
+    const bare = word.replace(NOT_ASCII_LETTER, '');
+    return bare === word || bare.length < MIN_STRIPPED_LETTERS || table.ids.has(bare)
+      ? undefined
+      : bare;
+  });
+  const stripped = new WeightTable();
+  table.forEach((id, language, weight) => {
+    const bare = bareForms[id];
+    if (bare !== undefined) stripped.add(bare, language, weight * STRIPPED_FACTOR);
+  });
+  stripped.forEach((id, language, weight) => {
+    table.add(stripped.words[id] ?? '', language, weight);
+  });
+}
 
-function packEntries(
-  entries: ReadonlyMap<string, ReadonlyMap<TradeLanguage, number>>,
-): PackedEntries {
-  const words = new Map<string, number>();
-  const starts = new Uint32Array(entries.size + 1);
-  let total = 0;
-  for (const entry of entries.values()) total += entry.size;
-  const languages = new Uint8Array(total);
-  const weights = new Float64Array(total);
-  let next = 0;
-  for (const [word, entry] of entries) {
-    starts[words.size] = next;
-    words.set(word, words.size);
-    for (const [language, weight] of entry) {
-      languages[next] = TRADE_LANGUAGES.indexOf(language);
-      weights[next] = weight;
-      next += 1;
-    }
+/** The table as flat runs of languages and weights per word (see Lexicon). */
+function packed(table: WeightTable): Pick<Lexicon, 'words' | 'starts' | 'languages' | 'weights'> {
+  const starts = new Uint32Array(table.words.length + 1);
+  table.forEach((id) => {
+    starts[id + 1] = (starts[id + 1] ?? 0) + 1;
+  });
+  for (let id = 0; id < table.words.length; id += 1) {
+    starts[id + 1] = (starts[id + 1] ?? 0) + (starts[id] ?? 0);
   }
-  starts[words.size] = next;
-  return { words, starts, languages, weights };
+  const filled = starts.slice(0, -1);
+  const languages = new Uint8Array(table.best.size);
+  const weights = new Float64Array(table.best.size);
+  table.forEach((id, language, weight) => {
+    const at = filled[id] ?? 0;
+    languages[at] = language;
+    weights[at] = weight;
+    filled[id] = at + 1;
+  });
+  return { words: table.ids, starts, languages, weights };
 }
 
 let loaded: Lexicon | undefined;
 
 export function lexicon(): Lexicon {
   if (loaded) return loaded;
-  const entries = new Map<string, Map<TradeLanguage, number>>();
+  const table = new WeightTable();
   const add = (word: string, languages: readonly TradeLanguage[], weight: number): void => {
     const key = word.toLowerCase();
-    let entry = entries.get(key);
-    if (!entry) {
-      entry = new Map();
-      entries.set(key, entry);
-    }
-    for (const language of languages) {
-      if ((entry.get(language) ?? 0) < weight) entry.set(language, weight);
-    }
+    for (const language of languages) table.add(key, TRADE_LANGUAGES.indexOf(language), weight);
   };
   const stopwords = requireFromHere('stopwords-iso') as Record<string, string[] | undefined>;
   const indonesian = new Set(stopwords.id ?? []);
@@ -199,10 +225,10 @@ export function lexicon(): Lexicon {
     for (const word of words ?? []) add(word, target, rankWeight(100));
   }
   for (const word of UKRAINIAN_FUNCTION_WORDS) add(word, ['uk'], rankWeight(100));
-  addStrippedSpellings(entries);
+  addStrippedSpellings(table);
   const dictionaries = new Map(
     DICTIONARIES.map(([language, pack]) => [language, loadDictionary(pack)] as const),
   );
-  loaded = { ...packEntries(entries), malayOnly, dictionaries };
+  loaded = { ...packed(table), malayOnly, dictionaries };
   return loaded;
 }
