@@ -80,6 +80,15 @@ interface SideRows {
   quarantines: Quarantine[];
 }
 
+/** A batch parsed and made into rows, ready for MessageIngestService.writeBatch. */
+export interface PreparedBatch {
+  readonly items: IngestItem[];
+  /** What is settled before the write: known duplicates, failures, held messages. */
+  readonly outcomes: ReadonlyArray<BatchOutcome | undefined>;
+  readonly side: SideRows;
+  readonly prepared: Prepared[];
+}
+
 /**
  * The single way a raw message enters the store, used by IMAP sync, imports and the demo
  * inbox. Idempotent: the same bytes at the same place, or the same Message-ID anywhere,
@@ -121,6 +130,16 @@ export class MessageIngestService {
    * the database, disk or network (transient) fail the whole call instead.
    */
   async ingestBatch(items: IngestItem[], options: BatchOptions = {}): Promise<BatchOutcome[]> {
+    return this.writeBatch(await this.prepareBatch(items, options), options.commitWith);
+  }
+
+  /**
+   * The first half of ingestBatch, which needs nothing the batch before has written: what is
+   * known already is looked up, the rest stored as blobs, parsed and made into rows. A caller
+   * may prepare the next batch while writing this one: a message the batch before stores in
+   * the meantime is found at the write, which looks again when its insert loses that race.
+   */
+  async prepareBatch(items: IngestItem[], options: IngestOptions = {}): Promise<PreparedBatch> {
     const outcomes: Array<BatchOutcome | undefined> = items.map(() => undefined);
     const side: SideRows = { locations: [], quarantines: [] };
     const lookedUp = await this.settleKnown(items, outcomes, side);
@@ -134,7 +153,7 @@ export class MessageIngestService {
       ...new Set(keyed.map((entry) => entry.key).filter((key) => !lookedUp.has(key))),
     ]);
     const own = options.ownAddresses ?? (await this.repository.ownAddresses());
-    let prepared: Prepared[] = [];
+    const prepared: Prepared[] = [];
     for (const entry of keyed) {
       const storedAs = stored.get(entry.key);
       if (storedAs !== undefined) {
@@ -147,25 +166,37 @@ export class MessageIngestService {
         outcomes[entry.index] = { status: 'failed', error };
       }
     }
-
     const held = heldBack(items, outcomes, new Set(prepared.map((entry) => entry.index)));
     for (const index of held) outcomes[index] = { status: 'held' };
-    prepared = prepared.filter((entry) => !held.has(entry.index));
-    const complete = outcomes.every((outcome) => !isUnfinished(outcome));
-    const commitWith = complete ? options.commitWith : undefined;
+    return {
+      items,
+      outcomes,
+      side,
+      prepared: prepared.filter((entry) => !held.has(entry.index)),
+    };
+  }
 
+  /** The second half of ingestBatch: writes a prepared batch (see BatchOptions.commitWith). */
+  async writeBatch(
+    batch: PreparedBatch,
+    commitWith?: BatchOptions['commitWith'],
+  ): Promise<BatchOutcome[]> {
+    const { items, side, prepared } = batch;
+    const outcomes = [...batch.outcomes];
+    const complete = outcomes.every((outcome) => !isUnfinished(outcome));
+    const committing = complete ? commitWith : undefined;
     if (
       prepared.length > 0 ||
       side.locations.length > 0 ||
       side.quarantines.length > 0 ||
-      commitWith
+      committing
     ) {
       try {
-        this.settle(outcomes, await this.write(prepared, side, commitWith));
+        this.settle(outcomes, await this.write(prepared, side, committing));
       } catch (error) {
         if (error instanceof CallerWorkFailed) throw error.cause;
         if (isTransientError(error)) throw error;
-        await this.writeOneByOne(items, outcomes, prepared, side, options.commitWith);
+        await this.writeOneByOne(items, outcomes, prepared, side, commitWith);
       }
       for (const entry of side.quarantines) {
         const outcome = outcomes[entry.index];
@@ -233,33 +264,30 @@ export class MessageIngestService {
     const parsed = await Promise.all(
       items.map(async ({ raw, origin }, index): Promise<Parsed | undefined> => {
         if (outcomes[index]) return undefined;
-        let rawSha256: string;
-        try {
-          rawSha256 = await this.blobs.put(raw);
-        } catch (error) {
-          outcomes[index] = { status: 'failed', error };
+        // The worker starts parsing at once; the blob is written meanwhile.
+        const [stored, parsing] = await Promise.allSettled([
+          this.blobs.put(raw),
+          this.parser.parse(raw),
+        ]);
+        if (stored.status === 'rejected') {
+          outcomes[index] = { status: 'failed', error: stored.reason };
           return undefined;
         }
-        try {
-          return { index, rawSha256, parsed: await this.parser.parse(raw) };
-        } catch (error) {
-          const reason =
-            error instanceof MalformedMessageError
-              ? error.reason
-              : `parser failed: ${error instanceof Error ? error.message : String(error)}`;
-          const known =
-            origin.kind === 'import'
-              ? await this.repository.findImportQuarantined(origin.source, rawSha256)
-              : null;
-          if (known)
-            outcomes[index] = {
-              status: 'quarantined',
-              quarantineId: known.id,
-              reason: known.reason,
-            };
-          else side.quarantines.push({ index, origin, rawSha256, reason });
-          return undefined;
-        }
+        const rawSha256 = stored.value;
+        if (parsing.status === 'fulfilled') return { index, rawSha256, parsed: parsing.value };
+        const error: unknown = parsing.reason;
+        const reason =
+          error instanceof MalformedMessageError
+            ? error.reason
+            : `parser failed: ${error instanceof Error ? error.message : String(error)}`;
+        const known =
+          origin.kind === 'import'
+            ? await this.repository.findImportQuarantined(origin.source, rawSha256)
+            : null;
+        if (known)
+          outcomes[index] = { status: 'quarantined', quarantineId: known.id, reason: known.reason };
+        else side.quarantines.push({ index, origin, rawSha256, reason });
+        return undefined;
       }),
     );
     return parsed.filter((entry) => entry !== undefined);

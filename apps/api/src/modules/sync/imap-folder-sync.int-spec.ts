@@ -20,6 +20,7 @@ describe('syncFolder', () => {
       folder: 'INBOX',
       cursor,
       batchSize,
+      prepareBatch: (messages) => Promise.resolve(messages),
       storeBatch: (messages, next) => {
         for (const message of messages)
           stored.set(`${message.uidValidity}/${message.uid}`, message.raw);
@@ -101,6 +102,7 @@ describe('syncFolder', () => {
         folder: 'INBOX',
         cursor: before,
         batchSize: 20,
+        prepareBatch: () => Promise.resolve(),
         storeBatch: (_, next) => {
           cursor = next;
           return Promise.resolve();

@@ -14,17 +14,22 @@ export interface FetchedMessage {
   raw: Buffer;
 }
 
-export interface FolderSyncOptions {
+export interface FolderSyncOptions<Batch> {
   folder: string;
   /** Undefined on the first sync of the folder. */
   cursor: FolderCursor | undefined;
   /** Messages downloaded per FETCH; the cursor moves with each batch stored. */
   batchSize: number;
   /**
-   * Stores one batch (UID order) and, with it, the cursor that covers it; must be idempotent,
+   * Readies a downloaded batch (UID order) for storing. Runs for the next batch while the one
+   * before is being stored, so it must not rely on what storing that one writes.
+   */
+  prepareBatch(messages: FetchedMessage[]): Promise<Batch>;
+  /**
+   * Stores one prepared batch and, with it, the cursor that covers it; must be idempotent,
    * because a batch cut short is fetched again.
    */
-  storeBatch(messages: FetchedMessage[], cursor: FolderCursor): Promise<void>;
+  storeBatch(batch: Batch, cursor: FolderCursor): Promise<void>;
   /** Persists the cursor at the end of a pass (or of one that found the folder unchanged). */
   saveCursor(cursor: FolderCursor): Promise<void>;
   /** Called between batches; throws to stop (e.g. the mailbox lease was lost). */
@@ -63,12 +68,12 @@ export function isUnchanged(
 /**
  * One incremental pass over one folder. A cheap STATUS decides whether there is anything to
  * do; otherwise the folder is opened, the UIDs above the cursor are listed and downloaded in
- * batches, the next batch downloading while the current one is being stored. A changed
+ * batches, the next batch downloading and being prepared while the current one is stored. A changed
  * UIDVALIDITY restarts from UID 1; the store deduplicates what it already has.
  */
-export async function syncFolder(
+export async function syncFolder<Batch>(
   client: ImapFlow,
-  options: FolderSyncOptions,
+  options: FolderSyncOptions<Batch>,
 ): Promise<FolderSyncResult> {
   const { folder, cursor } = options;
   // A server answers STATUS on the open folder from the session's own view, which only
@@ -108,19 +113,25 @@ export async function syncFolder(
     };
     let fetched = 0;
     const batches = chunk(uids, options.batchSize);
-    let download = batches[0] ? fetchBatch(client, batches[0]) : undefined;
+    const ready = async (batch: number[]) => {
+      const messages = await fetchBatch(client, batch);
+      return {
+        count: messages.length,
+        prepared: await options.prepareBatch(
+          messages.map((message) => ({ uid: message.uid, uidValidity, raw: message.source! })),
+        ),
+      };
+    };
+    let readying = batches[0] ? ready(batches[0]) : undefined;
     for (let index = 0; index < batches.length; index += 1) {
-      const messages = await download!;
+      const { count, prepared } = await readying!;
       const following = batches[index + 1];
-      download = following ? fetchBatch(client, following) : undefined;
+      readying = following ? ready(following) : undefined;
       // A failed prefetch must not surface as an unhandled rejection while this batch is stored.
-      download?.catch(() => undefined);
+      readying?.catch(() => undefined);
       next = { ...next, highestUid: batches[index]!.at(-1)! };
-      await options.storeBatch(
-        messages.map((message) => ({ uid: message.uid, uidValidity, raw: message.source! })),
-        next,
-      );
-      fetched += messages.length;
+      await options.storeBatch(prepared, next);
+      fetched += count;
       await options.checkpoint();
     }
 

@@ -5,8 +5,8 @@ import { AppConfig } from '../../config/app-config';
 import { SecretBox } from '../../crypto/secret-box';
 import { BlobStore } from '../../storage/blob-store';
 import type { MailboxEntity } from '../../database/entities';
-import type { BatchOutcome } from '../ingest/ingest.types';
-import { MessageIngestService } from '../ingest/message-ingest.service';
+import type { BatchOutcome, IngestItem } from '../ingest/ingest.types';
+import { MessageIngestService, type PreparedBatch } from '../ingest/message-ingest.service';
 import { PendingTriageService } from '../ingest/pending-triage.service';
 import { createImapClient } from './imap-client.factory';
 import {
@@ -30,6 +30,13 @@ const BATCH_SIZE = 100;
  * folder. Errors of the database, disk or network do not count: those retry until they pass.
  */
 const MAX_INGEST_ATTEMPTS = 3;
+
+/** A downloaded batch, parsed and ready to be written. */
+interface FolderBatch {
+  messages: FetchedMessage[];
+  ownAddresses: string[];
+  prepared: PreparedBatch;
+}
 
 export interface FolderReport {
   folder: string;
@@ -125,7 +132,8 @@ export class MailboxSyncer {
               }
             : undefined,
           batchSize: BATCH_SIZE,
-          storeBatch: (messages, cursor) => this.storeBatch(mailbox.id, folder, messages, cursor),
+          prepareBatch: (messages) => this.prepareBatch(mailbox.id, folder, messages),
+          storeBatch: (batch, cursor) => this.storeBatch(mailbox.id, folder, batch, cursor),
           saveCursor: (cursor) =>
             this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
           checkpoint,
@@ -157,8 +165,25 @@ export class MailboxSyncer {
     }
   }
 
+  /** Parses the batch and makes its rows, while the batch before is being written. */
+  private async prepareBatch(
+    mailboxId: number,
+    folder: string,
+    messages: FetchedMessage[],
+  ): Promise<FolderBatch> {
+    const ownAddresses = await this.ingest.ownAddresses();
+    return {
+      messages,
+      ownAddresses,
+      prepared: await this.ingest.prepareBatch(this.itemsOf(mailboxId, folder, messages), {
+        deferTriage: true,
+        ownAddresses,
+      }),
+    };
+  }
+
   /**
-   * Ingests the batch and saves the cursor that covers it in the same transaction. A message
+   * Writes the batch and saves the cursor that covers it in the same transaction. A message
    * whose ingestion fails is retried with later passes (the pass fails, the cursor stays), and
    * quarantined once it has failed MAX_INGEST_ATTEMPTS times; then the messages of its
    * conversation that waited for it are ingested and the cursor moves on.
@@ -166,31 +191,34 @@ export class MailboxSyncer {
   private async storeBatch(
     mailboxId: number,
     folder: string,
-    fetched: FetchedMessage[],
+    { messages, ownAddresses, prepared }: FolderBatch,
     cursor: FolderCursor,
   ): Promise<void> {
-    const ownAddresses = await this.ingest.ownAddresses();
     const saveCursor = (manager?: EntityManager) =>
       this.repository.saveCursor(mailboxId, folder, cursor, new Date(), manager);
-    for (let pending = fetched; ;) {
-      const outcomes = await this.ingest.ingestBatch(
-        pending.map((message) => ({
-          raw: message.raw,
-          origin: originOf(mailboxId, folder, message),
-        })),
-        { deferTriage: true, ownAddresses, commitWith: saveCursor },
-      );
+    let pending = messages;
+    let outcomes = await this.ingest.writeBatch(prepared, saveCursor);
+    for (;;) {
       const waiting = pending.filter((_, index) => outcomes[index]!.status === 'held');
       const failures = await this.settleFailures(mailboxId, folder, pending, outcomes);
       if (failures.length > 0) throw failures[0];
-      if (waiting.length > 0) {
-        pending = waiting;
-        continue;
-      }
-      // A message given up on was quarantined apart from the batch, which was then not complete.
-      if (outcomes.some((outcome) => outcome.status === 'failed')) await saveCursor();
-      return;
+      if (waiting.length === 0) break;
+      pending = waiting;
+      outcomes = await this.ingest.ingestBatch(this.itemsOf(mailboxId, folder, pending), {
+        deferTriage: true,
+        ownAddresses,
+        commitWith: saveCursor,
+      });
     }
+    // A message given up on was quarantined apart from the batch, which was then not complete.
+    if (outcomes.some((outcome) => outcome.status === 'failed')) await saveCursor();
+  }
+
+  private itemsOf(mailboxId: number, folder: string, messages: FetchedMessage[]): IngestItem[] {
+    return messages.map((message) => ({
+      raw: message.raw,
+      origin: originOf(mailboxId, folder, message),
+    }));
   }
 
   /**
