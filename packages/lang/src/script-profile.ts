@@ -29,31 +29,62 @@ export interface ScriptProfile {
  */
 const LATIN_WEIGHT = 0.5;
 
-const cache = new Map<string, Script | null>();
+const LATIN = SCRIPT_PATTERNS.findIndex(([script]) => script === 'latin');
+/** A character of no script in SCRIPT_PATTERNS, and one not looked up yet. */
+const NO_SCRIPT = -1;
+const UNSEEN = -2;
 
-function scriptOf(char: string): Script | null {
-  const known = cache.get(char);
-  if (known !== undefined) return known;
-  const found = SCRIPT_PATTERNS.find(([, pattern]) => pattern.test(char))?.[0] ?? null;
-  if (cache.size < 20_000) cache.set(char, found);
-  return found;
+/**
+ * Per character of the Basic Multilingual Plane, its script's position in SCRIPT_PATTERNS, filled
+ * in as characters turn up: an array read instead of a map lookup for every letter.
+ */
+const bmpScripts = new Int8Array(0x10000).fill(UNSEEN);
+const astralScripts = new Map<number, number>();
+
+function lookUpScript(codePoint: number): number {
+  const char = String.fromCodePoint(codePoint);
+  return SCRIPT_PATTERNS.findIndex(([, pattern]) => pattern.test(char));
+}
+
+function scriptAt(codePoint: number): number {
+  // ASCII is the hot path for Latin-script text.
+  if (codePoint < 0x80) {
+    return (codePoint | 0x20) >= 0x61 && (codePoint | 0x20) <= 0x7a ? LATIN : NO_SCRIPT;
+  }
+  if (codePoint <= 0xffff) {
+    let script = bmpScripts[codePoint] ?? UNSEEN;
+    if (script === UNSEEN) {
+      script = lookUpScript(codePoint);
+      bmpScripts[codePoint] = script;
+    }
+    return script;
+  }
+  let script = astralScripts.get(codePoint);
+  if (script === undefined) {
+    script = lookUpScript(codePoint);
+    if (astralScripts.size < 20_000) astralScripts.set(codePoint, script);
+  }
+  return script;
 }
 
 export function scriptProfile(text: string): ScriptProfile {
-  const counts: ScriptCounts = {};
+  const tally = SCRIPT_PATTERNS.map(() => 0);
+  // Scripts in the order they first appear, which is the order `counts` lists them in.
+  const seen: number[] = [];
   let letters = 0;
-  for (const char of text) {
-    const code = char.codePointAt(0) ?? 0;
-    // ASCII is the hot path for Latin-script text: skip the regex lookups.
-    const script: Script | null =
-      code < 0x80
-        ? (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a
-          ? 'latin'
-          : null
-        : scriptOf(char);
-    if (script === null) continue;
-    counts[script] = (counts[script] ?? 0) + 1;
+  for (let i = 0; i < text.length; i += 1) {
+    const codePoint = text.codePointAt(i) ?? 0;
+    if (codePoint > 0xffff) i += 1;
+    const script = scriptAt(codePoint);
+    if (script === NO_SCRIPT) continue;
+    if (tally[script] === 0) seen.push(script);
+    tally[script] = (tally[script] ?? 0) + 1;
     letters += 1;
+  }
+  const counts: ScriptCounts = {};
+  for (const script of seen) {
+    const [name] = SCRIPT_PATTERNS[script] ?? [];
+    if (name) counts[name] = tally[script];
   }
   return profileOf(counts, letters);
 }
