@@ -103,7 +103,7 @@ function softmax(scores: Array<[TradeLanguage, number]>): Array<[TradeLanguage, 
 
 /**
  * The languages a text in one script is judged among, with what scoring them needs: worked out
- * once per candidate list and script, since scoring looks languages up for every word.
+ * once per set of languages, since scoring looks languages up for every word.
  */
 interface Pool {
   languages: readonly TradeLanguage[];
@@ -141,6 +141,7 @@ function poolFor(script: Script, candidates: readonly TradeLanguage[]): Pool {
     languages = [only];
   } else {
     languages = (SCRIPT_POOLS[script] ?? []).filter((language) => candidates.includes(language));
+    // A language the caller lists twice is still one candidate.
     if (languages.length === 0) languages = [...new Set(candidates)];
   }
   // Han alone is Chinese unless the caller ruled Chinese out: Japanese writing shows kana.
@@ -196,11 +197,11 @@ function scoreWords(
           : [];
       });
   // Markers and odds only move the balance between the two, so they count when both compete.
-  const pairsMalay = malay >= 0 && indonesian >= 0;
+  const malayPair = malay >= 0 && indonesian >= 0;
   let markers = 0;
   let odds = 0;
   for (const word of words) {
-    if (pairsMalay) {
+    if (malayPair) {
       if (!short) odds += malayOdds.get(word) ?? 0;
       if (MALAYSIAN_WORDS.has(word)) markers += 1;
       if (INDONESIAN_WORDS.has(word)) markers -= 1;
@@ -227,7 +228,17 @@ function scoreWords(
     if (malay >= 0 && malayOnly.has(word)) addTo(scores, malay, MALAY_SPELLING_WEIGHT / count);
   }
   const shift = (MARKER_WEIGHT * markers + ODDS_WEIGHT * odds) / count;
-  if (pairsMalay && shift !== 0) settleMalayPair(scores, pool, shift);
+  if (malayPair && shift !== 0) settleMalayPair(scores, pool, shift);
+}
+
+/** The trigram and word evidence for each language of the pool; none is needed for one language. */
+function evidence(text: string, pool: Pool, malayOdds: MalayWordOdds): number[] {
+  const { languages } = pool;
+  if (languages.length < 2) return languages.map(() => 0);
+  const scores = trigramScores(text, languages);
+  const words = text.toLowerCase().match(WORD) ?? [];
+  if (words.length > 0) scoreWords(words, pool, scores, malayOdds);
+  return scores;
 }
 
 function scorePool(
@@ -235,17 +246,12 @@ function scorePool(
   pool: Pool,
   { favoured, malayOdds }: Judging,
 ): Array<[TradeLanguage, number]> {
-  const { languages, slots } = pool;
-  const scores = languages.length > 1 ? trigramScores(text, languages) : languages.map(() => 0);
-  if (languages.length > 1) {
-    const words = text.toLowerCase().match(WORD) ?? [];
-    if (words.length > 0) scoreWords(words, pool, scores, malayOdds);
-  }
+  const scores = evidence(text, pool, malayOdds);
   for (const language of favoured) {
-    const slot = slots[TRADE_LANGUAGES.indexOf(language)] ?? -1;
+    const slot = pool.slots[TRADE_LANGUAGES.indexOf(language)] ?? -1;
     if (slot >= 0) addTo(scores, slot, CONTEXT_BONUS);
   }
-  return languages
+  return pool.languages
     .map((language, slot): [TradeLanguage, number] => [language, scores[slot] ?? 0])
     .sort((a, b) => b[1] - a[1]);
 }

@@ -28,7 +28,7 @@ interface TrigramIndex {
   /** Per pair of letters (first * base + second), where its block in `rows` starts; -1 if none. */
   pairs: Int32Array;
   /** Per block and third letter, the trigram's row; -1 if no model has it. */
-  rows: Int32Array;
+  rows: Int16Array;
   /**
    * Row r's models are `models` and `ranks` from `starts[r]` up to `starts[r + 1]`. A trigram is
    * in one or two of the models on average, so its distance is worked out for those only.
@@ -79,7 +79,8 @@ function trigramIndex(): TrigramIndex {
       blocks += 1;
     }
   }
-  const rows = new Int32Array(blocks * base).fill(-1);
+  // Sixteen bits hold every row (the models have a few thousand trigrams) and halve the table.
+  const rows = new Int16Array(blocks * base).fill(-1);
   const entries: Array<Array<readonly [number, number]>> = [];
   trigrams.forEach((model, position) => {
     model.forEach((trigram, rank) => {
