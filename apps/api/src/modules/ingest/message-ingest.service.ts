@@ -166,7 +166,13 @@ export class MessageIngestService {
         outcomes[entry.index] = { status: 'failed', error };
       }
     }
-    const held = heldBack(items, outcomes, new Set(prepared.map((entry) => entry.index)));
+    const held = outcomes.some((outcome) => outcome?.status === 'failed')
+      ? heldBack(
+          ingestLanes(items.map(({ raw }) => raw)),
+          outcomes,
+          new Set(prepared.map((entry) => entry.index)),
+        )
+      : new Set<number>();
     for (const index of held) outcomes[index] = { status: 'held' };
     return {
       items,
@@ -401,8 +407,9 @@ export class MessageIngestService {
   ): Promise<void> {
     if (side.locations.length > 0 || side.quarantines.length > 0)
       this.settle(outcomes, await this.write([], side, undefined));
+    const lanes = ingestLanes(items.map(({ raw }) => raw));
     for (const entry of prepared) {
-      if (heldBack(items, outcomes, new Set([entry.index])).size > 0) {
+      if (heldBack(lanes, outcomes, new Set([entry.index])).size > 0) {
         outcomes[entry.index] = { status: 'held' };
         continue;
       }
@@ -661,13 +668,12 @@ function isUnfinished(outcome: BatchOutcome | undefined): boolean {
 
 /** Which of `candidates` follow a failed message of their lane (see ingestLanes). */
 function heldBack(
-  items: IngestItem[],
+  lanes: number[][],
   outcomes: Array<BatchOutcome | undefined>,
   candidates: Set<number>,
 ): Set<number> {
   const held = new Set<number>();
-  if (!outcomes.some((outcome) => outcome?.status === 'failed')) return held;
-  for (const lane of ingestLanes(items.map(({ raw }) => raw))) {
+  for (const lane of lanes) {
     const failed = lane.findIndex((index) => outcomes[index]?.status === 'failed');
     if (failed === -1) continue;
     for (const index of lane.slice(failed + 1)) if (candidates.has(index)) held.add(index);
