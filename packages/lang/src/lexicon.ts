@@ -130,8 +130,8 @@ const LANGUAGE_SLOTS = 32;
 
 /**
  * The best weight per word and language, gathered while the lists load. One map keyed by word and
- * language together rather than a map per word: 400,000 small maps made loading mostly garbage
- * collection.
+ * language together rather than a map per word: collecting 400,000 small maps took a quarter of
+ * the loading time.
  */
 class WeightTable {
   /** Per word, its id: the order it was first added in. */

@@ -17,7 +17,7 @@ const MODEL_SCRIPTS = ['Latin', 'Cyrillic', 'Arabic', 'Devanagari', 'Hebrew'] as
 /**
  * The models' trigrams are found through their letters rather than as strings: each of the few
  * hundred letters the models use gets a number, and two array reads lead from a trigram's letters
- * to its row, so counting a text's trigrams cuts no strings and hashes nothing.
+ * to its row, so counting the trigrams the models have cuts no strings and hashes nothing.
  */
 interface TrigramIndex {
   languages: readonly TradeLanguage[];
@@ -141,6 +141,8 @@ export function trigramScores(text: string, pool: readonly TradeLanguage[]): num
 
   const padded = trigramText(sample);
   const seen: number[] = [];
+  // Only how many distinct trigrams no model has matters. They are told apart by the number their
+  // letters spell, or by their text when one of the letters is in no model.
   const unmodelled = new Set<number | string>();
   for (let i = 0; i + 3 <= padded.length; i += 1) {
     const first = letters[padded.charCodeAt(i)] ?? 0;
