@@ -79,7 +79,7 @@ function isAscii(bytes: Buffer): boolean {
 }
 
 /** Bytes the detector reads at most: its cost grows with the input, its verdict settles long before. */
-const DETECTION_WINDOW = 8_192;
+const DETECTION_WINDOW = 4_096;
 
 /**
  * A window of at most DETECTION_WINDOW bytes that opens just before the first byte outside
