@@ -113,8 +113,17 @@ export async function syncFolder<Batch>(
     };
     let fetched = 0;
     const batches = chunk(uids, options.batchSize);
-    const ready = async (batch: number[]) => {
-      const messages = await fetchBatch(client, batch);
+    const download = (index: number) => {
+      const started = fetchBatch(client, batches[index]!);
+      // Awaited once its batch is prepared; a failure before then is no unhandled rejection.
+      started.catch(() => undefined);
+      return started;
+    };
+    let downloading = batches.length > 0 ? download(0) : undefined;
+    const ready = async (index: number) => {
+      const messages = await downloading!;
+      // The batch after downloads while this one is being prepared.
+      downloading = index + 1 < batches.length ? download(index + 1) : undefined;
       return {
         count: messages.length,
         prepared: await options.prepareBatch(
@@ -122,11 +131,10 @@ export async function syncFolder<Batch>(
         ),
       };
     };
-    let readying = batches[0] ? ready(batches[0]) : undefined;
+    let readying = batches.length > 0 ? ready(0) : undefined;
     for (let index = 0; index < batches.length; index += 1) {
       const { count, prepared } = await readying!;
-      const following = batches[index + 1];
-      readying = following ? ready(following) : undefined;
+      readying = index + 1 < batches.length ? ready(index + 1) : undefined;
       // A failed prefetch must not surface as an unhandled rejection while this batch is stored.
       readying?.catch(() => undefined);
       next = { ...next, highestUid: batches[index]!.at(-1)! };
