@@ -1,6 +1,7 @@
 import { domainOf, hostMatches, localPartOf, registrableDomain } from '../analysis/domains';
 import { imitatedBy, protectedSites } from '../analysis/lookalike';
 import { isDisposableDomain, isFreeMailDomain } from '../analysis/mailbox-lists';
+import type { TriageConfig } from '../triage.config';
 import type { TriageRule } from './rule';
 
 export const freeMail: TriageRule = {
@@ -67,6 +68,30 @@ export const digitsLocalPart: TriageRule = {
   },
 };
 
+interface Brand {
+  /** The brand as a whole word of a display name. */
+  pattern: RegExp;
+  /** Its letters and digits, as they would appear in the brand's own domain. */
+  letters: string;
+}
+
+/** Brands compiled once per configuration rather than for every message. */
+const brandCache = new WeakMap<TriageConfig, Brand[]>();
+
+/** Protected brands, then our own domain names (of four letters or more), in that order. */
+function brandsOf(config: TriageConfig): Brand[] {
+  let brands = brandCache.get(config);
+  if (!brands) {
+    const own = config.ownDomains.map((d) => d.split('.')[0]!).filter((stem) => stem.length >= 4);
+    brands = [...config.protectedBrands, ...own].map((b) => ({
+      pattern: new RegExp(`(^|[^a-z])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`),
+      letters: b.replace(/[^a-z0-9]/g, ''),
+    }));
+    brandCache.set(config, brands);
+  }
+  return brands;
+}
+
 export const displayNameSpoof: TriageRule = {
   id: 'mailbox.display-name-spoof',
   class: 'scam',
@@ -80,15 +105,9 @@ export const displayNameSpoof: TriageRule = {
     const shown = /[\w.+-]+@([\w-]+\.[\w.-]+)/.exec(name)?.[1];
     if (shown && registrableDomain(shown) !== facts.senderSite)
       return { detail: `"${facts.displayName}" <${facts.senderAddress}>` };
-    const own = facts.config.ownDomains
-      .map((d) => d.split('.')[0]!)
-      .filter((stem) => stem.length >= 4);
-    const brands = [...facts.config.protectedBrands, ...own];
     const site = facts.senderSite.replace(/[^a-z0-9]/g, '');
-    const brand = brands.find(
-      (b) =>
-        new RegExp(`(^|[^a-z])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`).test(name) &&
-        !site.includes(b.replace(/[^a-z0-9]/g, '')),
+    const brand = brandsOf(facts.config).find(
+      ({ pattern, letters }) => pattern.test(name) && !site.includes(letters),
     );
     return brand ? { detail: `"${facts.displayName}" <${facts.senderAddress}>` } : undefined;
   },
