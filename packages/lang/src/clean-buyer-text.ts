@@ -78,6 +78,49 @@ const CODE_OR_NUMBER = new RegExp(
   String.raw`(?<!${CODE_CHAR})(?:${CODE_CHAR}+[-/.])*${CODE_CHAR}*\p{N}${CODE_CHAR}*(?:[-/.,×x*]${CODE_CHAR}+)*`,
   'gu',
 );
+/** A character that can be part of a model code or number, or join its parts. */
+const CODE_PART = new RegExp(String.raw`^(?:${CODE_CHAR}|[-/.,×*])$`, 'u');
+const DIGIT = /\p{N}/gu;
+
+function isCodePart(codePoint: number): boolean {
+  return CODE_PART.test(String.fromCodePoint(codePoint));
+}
+
+/** The code point that ends just before `index`. */
+function codePointBefore(text: string, index: number): number {
+  const last = text.charCodeAt(index - 1);
+  const first = text.charCodeAt(index - 2);
+  const paired = last >= 0xdc00 && last <= 0xdfff && first >= 0xd800 && first <= 0xdbff;
+  return paired ? (text.codePointAt(index - 2) ?? last) : last;
+}
+
+/**
+ * The text without CODE_OR_NUMBER's matches. A match holds a digit and nothing but code parts, so
+ * the pattern runs only over the stretch of code parts around each digit: tried at every position
+ * of the text, its look-behind made it the costliest step of cleaning.
+ */
+function withoutCodes(text: string): string {
+  let result = '';
+  let done = 0;
+  for (const { index } of text.matchAll(DIGIT)) {
+    if (index < done) continue;
+    let start = index;
+    while (start > done) {
+      const before = codePointBefore(text, start);
+      if (!isCodePart(before)) break;
+      start -= before > 0xffff ? 2 : 1;
+    }
+    let end = index;
+    while (end < text.length) {
+      const next = text.codePointAt(end) ?? 0;
+      if (!isCodePart(next)) break;
+      end += next > 0xffff ? 2 : 1;
+    }
+    result += text.slice(done, start) + text.slice(start, end).replace(CODE_OR_NUMBER, ' ');
+    done = end;
+  }
+  return result + text.slice(done);
+}
 
 function cutAtQuote(lines: string[]): string[] {
   for (let i = 0; i < lines.length; i += 1) {
@@ -102,9 +145,8 @@ function cutAtSignature(lines: string[]): string[] {
   return lines;
 }
 
-/** Cheap tests that let text without links, addresses or digits skip the costly patterns. */
+/** A cheap test that lets text without links skip the costly pattern. */
 const MAY_LINK = /https?:|www\./i;
-const HAS_DIGIT = /\p{N}/u;
 
 /**
  * The buyer's part of a message: without the quoted thread, `>` lines, the signature and legal
@@ -130,8 +172,10 @@ export function wordsOnly(text: string): string {
   let words = text;
   if (MAY_LINK.test(words)) words = words.replace(LINK, ' ');
   if (words.includes('@')) words = words.replace(EMAIL, ' ');
-  if (HAS_DIGIT.test(words)) words = words.replace(CODE_OR_NUMBER, ' ');
-  return words.replace(/[ \t]+/g, ' ').trim();
+  // A lone space is left as it is: replacing each space with itself made this a costly pass.
+  return withoutCodes(words)
+    .replace(/[ \t]{2,}|\t/g, ' ')
+    .trim();
 }
 
 export function cleanBuyerText(text: string): string {
