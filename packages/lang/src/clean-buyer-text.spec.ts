@@ -30,6 +30,13 @@ describe('cleanBuyerText', () => {
     expect(cleanBuyerText(text)).toBe('Please quote pcs of , see or write to');
   });
 
+  it('drops whole codes however their parts are joined, and keeps the words beside them', () => {
+    expect(cleanBuyerText('Sizes 60x60cm,80×80 and 1,200.5 m² (QZ-3021/B), tiles-only')).toBe(
+      'Sizes and ( ), tiles-only',
+    );
+    expect(cleanBuyerText('Item A1, item 2B-x and 3.')).toBe('Item , item and .');
+  });
+
   it.each([
     ['公共设施建设费将被收取20年。', '公共设施建设费将被收取 年。'],
     ['届出者数は26％増の51万人。', '届出者数は ％増の 万人。'],
