@@ -12,8 +12,8 @@ const QUOTE_OPENERS: readonly RegExp[] = [
 
 /**
  * "On Mon, 3 Mar 2025 at 10:12, Ana <ana@x.es> wrote:" and its translations: a dated attribution
- * line. It ends in a colon, which is tested first: the pattern costs more than all other quote
- * tests together on lines that could never match it.
+ * line. It ends in a colon, which is tested first (trimEnd drops exactly what `\s` matches): the
+ * pattern costs more than all other quote tests together on lines that could never match it.
  */
 const ATTRIBUTION =
   /^(?=.*[\p{N}@]).{0,200}(?:^|\s)(wrote|escribió|a écrit|schrieb|ha scritto|escreveu|schreef|napisał\(a\)|napisała|napisał|pisze|написал\(а\)|написала|написал|написав|yazdı|menulis|đã viết)(?:\s.{0,120})?\s*:\s*$/iu;
