@@ -328,6 +328,34 @@ describe('parseMessage content', () => {
     expect(parsed.text.trim()).toBe('Plain words');
   });
 
+  it.each([
+    {
+      order: 'HTML, then a plain footer',
+      parts: ['html', 'plain'],
+      text: /Quote 300 slabs[\s\S]*List footer/,
+    },
+    {
+      order: 'plain, then HTML',
+      parts: ['plain', 'html'],
+      text: /List footer[\s\S]*Quote 300 slabs/,
+    },
+  ])(
+    'keeps the text of HTML beside a plain part that is not its alternative: $order',
+    async ({ parts, text }) => {
+      const bodies: Record<string, string[]> = {
+        html: ['Content-Type: text/html; charset=utf-8', '', '<p>Quote <b>300 slabs</b></p>'],
+        plain: ['Content-Type: text/plain; charset=utf-8', '', 'List footer'],
+      };
+      const raw = message(
+        [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+        [...parts.flatMap((part) => ['--m', ...(bodies[part] ?? [])]), '--m--', ''].join('\r\n'),
+      );
+      const parsed = await parseMessage(raw);
+      expect(parsed.text).toMatch(text);
+      expect(parsed.text).not.toContain('<b>');
+    },
+  );
+
   it('recovers a body that has no blank line before it', async () => {
     const parsed = await parseMessage(
       Buffer.from('From: a@example.com\r\nSubject: hi\r\nPlease quote 20 pallets.\r\n'),

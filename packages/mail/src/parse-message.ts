@@ -1,7 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform, type TransformCallback } from 'node:stream';
 import { buffer as collect } from 'node:stream/consumers';
-import { simpleParser, type Attachment, type ParsedMail, type SimpleParserOptions } from 'mailparser';
+import {
+  simpleParser,
+  type Attachment,
+  type ParsedMail,
+  type SimpleParserOptions,
+} from 'mailparser';
 import addressparser from 'nodemailer/lib/addressparser';
 import { Joiner, Splitter, type SplitterChunk } from '@zone-eu/mailsplit';
 import { bodyDecoderFor, DETECT_PREFIX, type BodyDecodeReport } from './body-decoder';
@@ -14,9 +19,11 @@ import type { Address, AttachmentInfo, DecodeProblem, Link, NormalisedMessage } 
 import { parseReceived } from './received-header.parser';
 
 const REPLACEMENT = '\uFFFD';
-const MULTIPART_ALTERNATIVE = /multipart\/alternative/i;
+/** A multipart/alternative part's header: its HTML and plain text say the same thing. */
+const ALTERNATIVE_PART = /^content-type:[ \t]*multipart\/alternative/im;
 const HEADER_FIELD = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
-const CONTENT_TYPE_CHARSET = /^content-type:[^\n]*(?:\n[ \t][^\n]*)*?;\s*charset\s*=\s*"?([^";\s]+)/gim;
+const CONTENT_TYPE_CHARSET =
+  /^content-type:[^\n]*(?:\n[ \t][^\n]*)*?;\s*charset\s*=\s*"?([^";\s]+)/gim;
 
 interface PreparedInput {
   raw: Buffer;
@@ -50,11 +57,17 @@ function prepare(input: Buffer): PreparedInput {
     const continuation = line.startsWith(' ') || line.startsWith('\t');
     if (!HEADER_FIELD.test(line) && !(continuation && lineNumber > 1)) {
       if (lineNumber === 1) {
-        throw new MalformedMessageError('the input does not start with header fields ("Name: value" lines)');
+        throw new MalformedMessageError(
+          'the input does not start with header fields ("Name: value" lines)',
+        );
       }
       const newline = input[lineStart - 2] === 0x0d ? '\r\n' : '\n';
       return {
-        raw: Buffer.concat([input.subarray(start, lineStart), Buffer.from(newline), input.subarray(lineStart)]),
+        raw: Buffer.concat([
+          input.subarray(start, lineStart),
+          Buffer.from(newline),
+          input.subarray(lineStart),
+        ]),
         problems: [
           {
             part: 'structure',
@@ -83,9 +96,14 @@ const PARSER_OPTIONS: SimpleParserOptions = {
 
 async function runParser(raw: Buffer, reports: BodyDecodeReport[]): Promise<ParsedMail> {
   try {
-    return await simpleParser(raw, { ...PARSER_OPTIONS, Iconv: bodyDecoderFor((report) => reports.push(report)) });
+    return await simpleParser(raw, {
+      ...PARSER_OPTIONS,
+      Iconv: bodyDecoderFor((report) => reports.push(report)),
+    });
   } catch (error) {
-    throw new MalformedMessageError(`the MIME structure cannot be parsed: ${(error as Error).message}`);
+    throw new MalformedMessageError(
+      `the MIME structure cannot be parsed: ${(error as Error).message}`,
+    );
   }
 }
 
@@ -152,9 +170,19 @@ function mergeLinks(html: string, text: string): Link[] {
   return [...anchors, ...bare];
 }
 
-function declaredCharsets(raw: Buffer): string[] {
+/**
+ * The text of a message whose HTML part stands beside its plain-text part, in part order.
+ * mailparser, told not to convert HTML, leaves an empty entry in the text where the HTML part's
+ * text belongs and one in the HTML where the plain part's belongs, both joined in part order: so
+ * the HTML opening with its separator means the plain text came first.
+ */
+function besidePlainText(text: string, html: string, htmlText: string): string {
+  return html.startsWith('<br/>\n') ? `${text}${htmlText}` : `${htmlText}${text}`;
+}
+
+function declaredCharsets(latin1: string): string[] {
   const found = new Set<string>();
-  for (const match of raw.toString('latin1').matchAll(CONTENT_TYPE_CHARSET)) {
+  for (const match of latin1.matchAll(CONTENT_TYPE_CHARSET)) {
     found.add((match[1] ?? '').toLowerCase());
   }
   return [...found];
@@ -168,7 +196,8 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
   const { raw, problems } = prepare(input);
   let reports: BodyDecodeReport[] = [];
   let parsed = await runParser(raw, reports);
-  const undecoded = (value: string | false | undefined): boolean => typeof value === 'string' && value.includes(REPLACEMENT);
+  const undecoded = (value: string | false | undefined): boolean =>
+    typeof value === 'string' && value.includes(REPLACEMENT);
   if (undecoded(parsed.text) || undecoded(parsed.html)) {
     reports = [];
     parsed = await runParser(await relabelTextParts(raw), reports);
@@ -177,28 +206,34 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
     if (report.problem) problems.push({ part: 'body', reason: report.problem });
   }
 
-  const hint = (parsed.headers.get('content-type') as { params?: Record<string, string> } | undefined)?.params
-    ?.charset?.replace(DETECT_PREFIX, '');
+  const hint = (
+    parsed.headers.get('content-type') as { params?: Record<string, string> } | undefined
+  )?.params?.charset?.replace(DETECT_PREFIX, '');
   const headers = parsed.headerLines.map(({ key, line }) => {
     const decoded = decodeHeaderValue(headerValue(line), hint);
     if (decoded.problem) problems.push({ part: `header:${key}`, reason: decoded.problem });
     return { name: key, value: decoded.text };
   });
-  const first = (name: string): string | undefined => headers.find((header) => header.name === name)?.value;
+  const first = (name: string): string | undefined =>
+    headers.find((header) => header.name === name)?.value;
   const rawValues = (name: string): string[] =>
-    parsed.headerLines.filter((header) => header.key === name).map((header) => headerValue(header.line));
+    parsed.headerLines
+      .filter((header) => header.key === name)
+      .map((header) => headerValue(header.line));
   const decodeWord = (value: string): string => decodeHeaderValue(value, hint).text;
 
+  // Header lines read as bytes: charsets and part types are ASCII whatever the body holds.
+  const latin1 = raw.toString('latin1');
   const html = typeof parsed.html === 'string' ? parsed.html : '';
   let text = parsed.text ?? '';
   // HTML speaks for the message's text unless a text/plain alternative says the same: an
   // HTML-only message, however nested, and HTML beside a plain-text part (a list footer) that
-  // is not its alternative. mailparser leaves an empty line where an HTML part's text belongs.
+  // is not its alternative.
   const htmlOnly = text.trim() === '';
-  if (html && (htmlOnly || !MULTIPART_ALTERNATIVE.test(raw.toString('latin1')))) {
+  if (html && (htmlOnly || !ALTERNATIVE_PART.test(latin1))) {
     const derived = textFromHtml(html);
     if (derived.problem) problems.push({ part: 'html', reason: derived.problem });
-    else text = htmlOnly ? derived.text : `${derived.text}${text.startsWith('\n') ? '' : '\n'}${text}`;
+    else text = htmlOnly ? derived.text : besidePlainText(text, html, derived.text);
   }
   const message: NormalisedMessage = {
     rawSha256: createHash('sha256').update(input).digest('hex'),
@@ -213,7 +248,7 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
     html,
     links: mergeLinks(html, text),
     attachments: parsed.attachments.map(toAttachment),
-    declaredCharsets: declaredCharsets(raw),
+    declaredCharsets: declaredCharsets(latin1),
     problems,
   };
 
