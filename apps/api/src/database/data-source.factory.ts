@@ -60,9 +60,18 @@ function createDataSource(database: DatabaseConfig): DataSource {
 async function detectServerType(url: string): Promise<'mysql' | 'mariadb'> {
   const connection = await createConnection(url);
   try {
-    const [rows] = await connection.query('SELECT VERSION() AS version');
-    const version = (rows as Array<{ version: string }>)[0]?.version ?? '';
-    return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+    const [rows] = await connection.query(
+      'SELECT VERSION() AS version, @@auto_increment_increment AS step',
+    );
+    const row = (rows as Array<{ version: string; step: number | string }>)[0];
+    // Rows inserted together learn their ids as the first id plus their position, which only
+    // holds when ids step by one (multi-primary setups interleave them).
+    if (Number(row?.step ?? 1) !== 1) {
+      throw new Error(
+        `the MySQL server sets auto_increment_increment to ${row?.step}; the service needs 1 (ids of rows inserted together are consecutive)`,
+      );
+    }
+    return /mariadb/i.test(row?.version ?? '') ? 'mariadb' : 'mysql';
   } finally {
     await connection.end();
   }

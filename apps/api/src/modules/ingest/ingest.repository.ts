@@ -51,6 +51,14 @@ export class IngestRepository {
   }
 
   /**
+   * Whether reads may run while another batch's transaction is open. SQLite has one connection,
+   * so such a read would see rows that a rollback can still take back.
+   */
+  get readsBesideWrites(): boolean {
+    return this.dataSource.options.type !== 'better-sqlite3';
+  }
+
+  /**
    * What is recorded already at these IMAP positions: the message stored there, or the
    * quarantine entry. One query per table for each folder the positions are in.
    */
@@ -256,6 +264,24 @@ export class IngestRepository {
     await manager.update(ContactEntity, { id: contactId }, { ...changes, updatedAt: new Date() });
   }
 
+  /**
+   * Fills a contact's company and country where they are still empty: what a rep or another
+   * message filled in after the contact was read is kept.
+   */
+  async fillContact(
+    contactId: number,
+    fields: Partial<Pick<ContactEntity, 'company' | 'country'>>,
+    manager: EntityManager,
+  ): Promise<void> {
+    for (const [field, value] of Object.entries(fields)) {
+      await manager.update(
+        ContactEntity,
+        { id: contactId, [field]: IsNull() },
+        { [field]: value, updatedAt: new Date() },
+      );
+    }
+  }
+
   /** Thread and id of the stored messages with these dedup keys that belong to a thread. */
   async threadsOfMessages(
     dedupKeys: string[],
@@ -310,10 +336,7 @@ export class IngestRepository {
     messages: Array<Omit<MessageEntity, 'id' | 'thread' | 'contact'>>,
   ): Promise<number[]> {
     const ids: number[] = [];
-    for (const chunk of chunksBySize(
-      messages,
-      (message) => message.rawSize + message.text.length + message.html.length,
-    ))
+    for (const chunk of chunksBySize(messages, contentBytes))
       ids.push(...(await insertedIds(manager.insert(MessageEntity, chunk), chunk.length)));
     return ids;
   }
@@ -327,8 +350,18 @@ export class IngestRepository {
   }
 }
 
-/** Characters of message content sent in one INSERT: a few MB, well below `max_allowed_packet`. */
+/** Bytes of message content sent in one INSERT: a few MB, well below `max_allowed_packet`. */
 const STATEMENT_BUDGET = 2 * 1024 * 1024;
+
+/**
+ * At most how many bytes a message row sends: its text, HTML and header fields, at three UTF-8
+ * bytes per character (the raw bytes live in the blob store, not in the row).
+ */
+function contentBytes(message: Pick<MessageEntity, 'text' | 'html' | 'headers'>): number {
+  let characters = message.text.length + message.html.length;
+  for (const { name, value } of message.headers) characters += name.length + value.length;
+  return 3 * characters;
+}
 
 /** Consecutive runs of `items` whose sizes add up to the budget; a larger item goes alone. */
 function chunksBySize<T>(items: T[], size: (item: T) => number): T[][] {

@@ -96,8 +96,9 @@ export interface PreparedBatch {
  * unique indexes decide every race and a lost race reads as "duplicate".
  *
  * Messages are ingested a batch at a time: what the batch needs from the database is read
- * with one query per kind for all of it, and its rows are written in one transaction of
- * multi-row INSERTs, so the cost per message is parsing, not round trips.
+ * with one query per kind for all of it, and its messages, threads and inquiries are written
+ * in one transaction of multi-row INSERTs; only contacts whose empty fields a message fills
+ * and threads it touches take a statement each.
  */
 @Injectable()
 export class MessageIngestService {
@@ -139,6 +140,11 @@ export class MessageIngestService {
    * may prepare the next batch while writing this one: a message the batch before stores in
    * the meantime is found at the write, which looks again when its insert loses that race.
    */
+  /** Whether a batch may be prepared while the one before it is being written. */
+  get preparesBesideWrites(): boolean {
+    return this.repository.readsBesideWrites;
+  }
+
   async prepareBatch(items: IngestItem[], options: IngestOptions = {}): Promise<PreparedBatch> {
     const outcomes: Array<BatchOutcome | undefined> = items.map(() => undefined);
     const side: SideRows = { locations: [], quarantines: [] };
@@ -475,13 +481,15 @@ export class MessageIngestService {
         ...copies.flatMap(({ copy }, index) => locationOf(copy, copyIds[index]!)),
       ]);
 
-      const asking = owners.filter((entry) => !entry.outgoing);
+      const asking = owners.flatMap((entry, index) =>
+        entry.outgoing ? [] : [{ entry, thread: threads.of[index]! }],
+      );
       const inquiryIds = await this.repository.insertInquiries(
         manager,
-        asking.map((entry) => ({
+        asking.map(({ entry, thread }) => ({
           messageId: idOf.get(entry)!,
           mailboxId: entry.origin.kind === 'imap' ? entry.origin.mailboxId : null,
-          threadId: threads.of[owners.indexOf(entry)]!.id!,
+          threadId: thread.id!,
           contactId: contactOf(entry)?.id ?? null,
           status: 'new' as const,
           assignee: null,
@@ -501,7 +509,7 @@ export class MessageIngestService {
         throw new CallerWorkFailed(error);
       }
 
-      const inquiryOf = new Map(asking.map((entry, index) => [entry, inquiryIds[index]!]));
+      const inquiryOf = new Map(asking.map(({ entry }, index) => [entry, inquiryIds[index]!]));
       const results = new Map<number, IngestResult>();
       for (const entry of owners)
         results.set(entry.index, {
@@ -525,12 +533,9 @@ export class MessageIngestService {
 
   /**
    * Finds or creates the contact of every correspondent, filling fields still empty; the
-   * unique address index settles concurrent creations. `created`: made by this batch, so no
-   * stored conversation can be with them yet.
+   * unique address index settles concurrent creations.
    */
-  private async contactsFor(
-    owners: Prepared[],
-  ): Promise<Map<string, { id: number; created: boolean }>> {
+  private async contactsFor(owners: Prepared[]): Promise<Map<string, { id: number }>> {
     const wanted = new Map<string, { name: string; company?: string; country?: string }>();
     for (const { counterpart, details } of owners) {
       if (!counterpart) continue;
@@ -544,7 +549,7 @@ export class MessageIngestService {
     const addresses = [...wanted.keys()];
     const found = await this.repository.contactsByAddress(addresses);
     const existing = new Map<string, ContactEntity>();
-    const contacts = new Map<string, { id: number; created: boolean }>();
+    const contacts = new Map<string, { id: number }>();
     const missing = addresses.filter((address) => {
       const contact = found.get(address);
       if (contact) existing.set(address, contact);
@@ -566,7 +571,7 @@ export class MessageIngestService {
       for (const address of missing) {
         const contact = created.get(address);
         if (contact) {
-          contacts.set(address, { id: contact.id, created: true });
+          contacts.set(address, { id: contact.id });
           continue;
         }
         // Not created, yet not found as written: the database's collation takes it for an
@@ -583,23 +588,24 @@ export class MessageIngestService {
       if (!contact.company && company) changes.company = company.slice(0, 500);
       if (!contact.country && country) changes.country = country;
       if (Object.keys(changes).length > 0) await this.repository.updateContact(contact.id, changes);
-      contacts.set(address, { id: contact.id, created: false });
+      contacts.set(address, { id: contact.id });
     }
     return contacts;
   }
 
   /**
    * In-Reply-To/References first; else the same subject with the same correspondent (none
-   * for marketplace relays, whose one sender address and templated subjects cover many buyers,
-   * and none stored yet for a correspondent this batch created).
+   * for marketplace relays, whose one sender address and templated subjects cover many buyers).
+   * A correspondent met for the first time is asked about too: another worker may have
+   * created the contact and stored a conversation with them a moment ago.
    */
   private async planThreads(
     owners: Prepared[],
-    contactOf: (entry: Prepared) => { id: number; created: boolean } | undefined,
+    contactOf: (entry: Prepared) => { id: number } | undefined,
   ): Promise<{ of: PlannedThread[]; created: PlannedThread[]; touched: PlannedThread[] }> {
     const subjectContact = (entry: Prepared) =>
       entry.relayed || !entry.normalisedSubject ? undefined : contactOf(entry);
-    const asking = owners.filter((entry) => subjectContact(entry)?.created === false);
+    const asking = owners.filter((entry) => subjectContact(entry) !== undefined);
     const [referenced, bySubject] = await Promise.all([
       this.repository.threadsOfMessages([
         ...new Set(owners.flatMap((entry) => entry.referencedKeys)),

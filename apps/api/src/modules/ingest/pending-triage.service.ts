@@ -111,7 +111,7 @@ export class PendingTriageService {
       }
       for (const [contactId, changes] of completed)
         if (Object.keys(changes).length > 0)
-          await this.repository.updateContact(contactId, changes, manager);
+          await this.repository.fillContact(contactId, changes, manager);
       return saved;
     });
   }

@@ -21,6 +21,7 @@ describe('syncFolder', () => {
       cursor,
       batchSize,
       prepareBatch: (messages) => Promise.resolve(messages),
+      prepareWhileStoring: true,
       storeBatch: (messages, next) => {
         for (const message of messages)
           stored.set(`${message.uidValidity}/${message.uid}`, message.raw);
@@ -93,6 +94,41 @@ describe('syncFolder', () => {
     expect([...stored.keys()].filter((key) => key.startsWith(`${validity}/`))).toHaveLength(2050);
   });
 
+  it('prepares a batch only once the one before is stored when preparing must wait', async () => {
+    const events: string[] = [];
+    let prepared = 0;
+    let storing = 0;
+    const result = await syncFolder(client, {
+      folder: 'INBOX',
+      cursor: undefined,
+      batchSize: 400,
+      prepareBatch: (messages) => {
+        events.push(`prepare ${prepared++}`);
+        return Promise.resolve(messages.length);
+      },
+      prepareWhileStoring: false,
+      storeBatch: async () => {
+        const batch = storing++;
+        events.push(`store ${batch}`);
+        // A store that takes a while: a prepare started early would land in between.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        events.push(`stored ${batch}`);
+      },
+      saveCursor: () => Promise.resolve(),
+      checkpoint: () => Promise.resolve(),
+    });
+    expect(result.fetched).toBe(2050);
+    const batches = storing;
+    expect(batches).toBe(6);
+    expect(events).toEqual(
+      Array.from({ length: batches }, (_, i) => [
+        `prepare ${i}`,
+        `store ${i}`,
+        `stored ${i}`,
+      ]).flat(),
+    );
+  });
+
   it('resumes after the last stored batch when a pass is cut short', async () => {
     await dovecot.appendMessages('sales', 'INBOX', corpus.slice(2050, 2100));
     const before = cursor!;
@@ -103,6 +139,7 @@ describe('syncFolder', () => {
         cursor: before,
         batchSize: 20,
         prepareBatch: () => Promise.resolve(),
+        prepareWhileStoring: true,
         storeBatch: (_, next) => {
           cursor = next;
           return Promise.resolve();

@@ -21,10 +21,13 @@ export interface FolderSyncOptions<Batch> {
   /** Messages downloaded per FETCH; the cursor moves with each batch stored. */
   batchSize: number;
   /**
-   * Readies a downloaded batch (UID order) for storing. Runs for the next batch while the one
-   * before is being stored, so it must not rely on what storing that one writes.
+   * Readies a downloaded batch (UID order) for storing. With `prepareWhileStoring` it runs for
+   * the next batch while the one before is being stored, so it must not rely on what storing
+   * that one writes.
    */
   prepareBatch(messages: FetchedMessage[]): Promise<Batch>;
+  /** Whether the next batch may be prepared while the current one is stored (downloads always overlap). */
+  prepareWhileStoring: boolean;
   /**
    * Stores one prepared batch and, with it, the cursor that covers it; must be idempotent,
    * because a batch cut short is fetched again.
@@ -68,7 +71,7 @@ export function isUnchanged(
 /**
  * One incremental pass over one folder. A cheap STATUS decides whether there is anything to
  * do; otherwise the folder is opened, the UIDs above the cursor are listed and downloaded in
- * batches, the next batch downloading and being prepared while the current one is stored. A changed
+ * batches, later batches downloading and being prepared while the current one is stored. A changed
  * UIDVALIDITY restarts from UID 1; the store deduplicates what it already has.
  */
 export async function syncFolder<Batch>(
@@ -91,6 +94,10 @@ export async function syncFolder<Batch>(
   }
 
   const lock = await client.getMailboxLock(folder, { readOnly: true });
+  // Work started ahead for later batches; settled before the folder is let go, so none of it
+  // outlives a pass that failed (or a lease that moved to another worker).
+  let downloading: Promise<FetchMessageObject[]> | undefined;
+  let readying: Promise<{ count: number; prepared: Batch }> | undefined;
   try {
     const mailbox = client.mailbox;
     if (!mailbox) throw new Error(`could not open ${folder}`);
@@ -119,7 +126,7 @@ export async function syncFolder<Batch>(
       started.catch(() => undefined);
       return started;
     };
-    let downloading = batches.length > 0 ? download(0) : undefined;
+    downloading = batches.length > 0 ? download(0) : undefined;
     const ready = async (index: number) => {
       const messages = await downloading!;
       // The batch after downloads while this one is being prepared.
@@ -131,14 +138,18 @@ export async function syncFolder<Batch>(
         ),
       };
     };
-    let readying = batches.length > 0 ? ready(0) : undefined;
+    const readyNext = (index: number) => {
+      readying = index < batches.length ? ready(index) : undefined;
+      // A failed prefetch must not surface as an unhandled rejection while a batch is stored.
+      readying?.catch(() => undefined);
+    };
+    readyNext(0);
     for (let index = 0; index < batches.length; index += 1) {
       const { count, prepared } = await readying!;
-      readying = index + 1 < batches.length ? ready(index + 1) : undefined;
-      // A failed prefetch must not surface as an unhandled rejection while this batch is stored.
-      readying?.catch(() => undefined);
+      if (options.prepareWhileStoring) readyNext(index + 1);
       next = { ...next, highestUid: batches[index]!.at(-1)! };
       await options.storeBatch(prepared, next);
+      if (!options.prepareWhileStoring) readyNext(index + 1);
       fetched += count;
       await options.checkpoint();
     }
@@ -152,6 +163,7 @@ export async function syncFolder<Batch>(
     await options.saveCursor(next);
     return { folder, skipped: false, fullResync, fetched, cursor: next };
   } finally {
+    await Promise.allSettled([readying, downloading]);
     lock.release();
   }
 }

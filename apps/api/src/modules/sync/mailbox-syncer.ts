@@ -133,6 +133,7 @@ export class MailboxSyncer {
             : undefined,
           batchSize: BATCH_SIZE,
           prepareBatch: (messages) => this.prepareBatch(mailbox.id, folder, messages),
+          prepareWhileStoring: this.ingest.preparesBesideWrites,
           storeBatch: (batch, cursor) => this.storeBatch(mailbox.id, folder, batch, cursor),
           saveCursor: (cursor) =>
             this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
