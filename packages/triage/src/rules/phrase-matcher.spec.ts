@@ -34,6 +34,10 @@ const FAMILIES: Record<string, readonly string[]> = {
   symbols: ['\\$\\$+', '!!+', '\\.cn\\b', 'usd ?\\d+'],
   'other scripts': ['点击这里', '免费', 'бесплатно', 'نقدم لكم'],
   'a class first': ['[a-z]{1,4}-\\d{2,5}', 'hs code'],
+  'repeated groups': ['(ha)+', '(ab)*c', '(very ){0,2}good', '(re){1,2}order'],
+  'optional digits': ['\\d?pcs', '\\d*kg', 'x\\d{0,2}y'],
+  'escaped brackets': ['[\\]x]yz|nope', 'ok(?:[|]|!)'],
+  'wide characters': ['💰?cash', '𠀀?字'],
 };
 
 const TEXTS = [
@@ -46,6 +50,10 @@ const TEXTS = [
   'model ab-1234 and xyzw-99 with hs code 6907; abcde-123',
   '',
   'no phrase in this one at all',
+  'haha hahaha ababc abc c ha; very very good, good; reorder rereorder',
+  'pcs 5pcs 25pcs kg 3kg 100kg xy x1y x12y',
+  ']yz xyz nope ok| ok! ok',
+  '💰cash cash 𠀀字 字',
 ];
 
 describe('phrase families', () => {

@@ -74,18 +74,49 @@ function register(table: Map<string, number[]>, key: string, family: number): vo
   else if (listed[listed.length - 1] !== family) listed.push(family);
 }
 
+/** Index of the `]` that closes the character class opening at `start`, past escaped ones. */
+function classEnd(source: string, start: number): number {
+  for (let i = start + 1; i < source.length; i += 1) {
+    if (source[i] === '\\') i += 1;
+    else if (source[i] === ']') return i;
+  }
+  return source.length;
+}
+
 /** Index just past the group that opens at `start`, skipping escapes and character classes. */
 function groupEnd(source: string, start: number): number {
   let depth = 0;
   for (let i = start; i < source.length; i += 1) {
     const c = source[i];
     if (c === '\\') i += 1;
-    else if (c === '[') i = source.indexOf(']', i + 1);
+    else if (c === '[') i = classEnd(source, i);
     else if (c === '(') depth += 1;
     else if (c === ')' && (depth -= 1) === 0) return i + 1;
-    if (i < 0) break;
   }
   return source.length;
+}
+
+/** The quantifier at `at`, if any: how many characters it takes and what it allows. */
+function quantifierAt(
+  source: string,
+  at: number,
+): { length: number; optional: boolean; repeated: boolean } {
+  const c = source[at];
+  let quantifier = { length: 0, optional: false, repeated: false };
+  if (c === '?') quantifier = { length: 1, optional: true, repeated: false };
+  else if (c === '*') quantifier = { length: 1, optional: true, repeated: true };
+  else if (c === '+') quantifier = { length: 1, optional: false, repeated: true };
+  else if (c === '{') {
+    const bounds = /^\{(\d+)(,(\d*))?\}/.exec(source.slice(at));
+    if (bounds) {
+      const least = Number(bounds[1]);
+      const most = bounds[2] === undefined ? least : bounds[3] ? Number(bounds[3]) : Infinity;
+      quantifier = { length: bounds[0].length, optional: least === 0, repeated: most > 1 };
+    }
+  }
+  // A lazy quantifier (`+?`) matches the same places as a greedy one.
+  if (quantifier.length > 0 && source[at + quantifier.length] === '?') quantifier.length += 1;
+  return quantifier;
 }
 
 /** Top-level alternatives of a source (`a|b(c|d)` -> `a`, `b(c|d)`). */
@@ -96,7 +127,7 @@ function alternativesOf(source: string): string[] {
   for (let i = 0; i < source.length; i += 1) {
     const c = source[i];
     if (c === '\\') i += 1;
-    else if (c === '[') i = Math.max(i, source.indexOf(']', i + 1));
+    else if (c === '[') i = classEnd(source, i);
     else if (c === '(') depth += 1;
     else if (c === ')') depth -= 1;
     else if (c === '|' && depth === 0) {
@@ -125,8 +156,9 @@ function literalOpening(source: string): Opening | undefined {
       i += 1;
     }
   }
-  // A quantifier makes the last character optional (`e-?mail`, `dont?`, `x{0,2}`).
-  if ('?*{'.includes(source[i] ?? '_')) literal = literal.slice(0, -1);
+  // A quantifier makes the last character optional (`e-?mail`, `dont?`, `x{0,2}`); a character
+  // beyond the Basic Multilingual Plane is two code units, dropped together.
+  if ('?*{'.includes(source[i] ?? '_')) literal = Array.from(literal).slice(0, -1).join('');
   if (literal === '') return undefined;
   let wordEnd = 0;
   while (wordEnd < literal.length && isWordCode(literal.charCodeAt(wordEnd))) wordEnd += 1;
@@ -152,8 +184,10 @@ function openingsOf(source: string): Opening[] | undefined {
     const openings = alternatives.map(openingsOf);
     return openings.every((o): o is Opening[] => o !== undefined) ? openings.flat() : undefined;
   }
-  // A digit is a word letter, so a phrase that opens with one opens a word.
-  if (source.startsWith('\\d')) return [{ kind: 'digit' }];
+  // A digit is a word letter, so a phrase that opens with one opens a word; an optional first
+  // digit leaves the opening to what follows it, which is not worked out.
+  if (source.startsWith('\\d'))
+    return quantifierAt(source, 2).optional ? undefined : [{ kind: 'digit' }];
   if (!source.startsWith('(')) {
     const opening = literalOpening(source);
     return opening ? [opening] : undefined;
@@ -164,10 +198,14 @@ function openingsOf(source: string): Opening[] | undefined {
     if (!inside.startsWith('?:')) return undefined;
     inside = inside.slice(2);
   }
-  const quantifier = source[end];
-  const optional = quantifier === '?' || quantifier === '*';
-  const rest = source.slice(end + (optional || quantifier === '+' ? 1 : 0));
-  const sources = alternativesOf(inside).map((alternative) => alternative + rest);
+  const { length, optional, repeated } = quantifierAt(source, end);
+  const rest = source.slice(end + length);
+  // `(a|b)+c` begins as `a(a|b)*c` or `b(a|b)*c` does: the group may run on after its first round.
+  const again = repeated ? `(?:${inside})*` : '';
+  const choices = alternativesOf(inside);
+  // An empty alternative makes the group optional in a way not worked out here.
+  if (choices.includes('')) return undefined;
+  const sources = choices.map((choice) => choice + again + rest);
   if (optional) sources.push(rest);
   const openings: Opening[] = [];
   for (const each of sources) {
@@ -205,7 +243,8 @@ function join(openings: Opening[]): { family: number; literals: LiteralOpening[]
 
 /**
  * Compiles phrase sources (regular-expression fragments, lower case) into one matcher. Make
- * matchers once, at load: each one whose openings are known joins the opening table for good.
+ * each matcher once (at load, or once per configuration): each one whose openings are known
+ * joins the opening table for good.
  */
 export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
   // No look-behind for the word start: checked by hand, it would otherwise run at every position.
