@@ -87,6 +87,7 @@ function trigramIndex(): TrigramIndex {
       const at =
         (pairs[letterAt(trigram, 0) * base + letterAt(trigram, 1)] ?? 0) + letterAt(trigram, 2);
       if (rows[at] === -1) {
+        if (entries.length > 0x7fff) throw new Error('trigram models too large for 16-bit rows');
         rows[at] = entries.length;
         entries.push([]);
       }
