@@ -334,6 +334,24 @@ describe('MessageIngestService (SQLite)', () => {
       expect(await count(MessageLocationEntity)).toBe(2);
     });
 
+    it('reports a quarantine entry the database refuses as failed, storing the rest', async () => {
+      const repository = ctx.context.get(IngestRepository);
+      const quarantine = repository.quarantine.bind(repository);
+      jest.spyOn(repository, 'quarantine').mockImplementation((manager, entries) => {
+        if (entries.length > 0) return Promise.reject(new Error('Data too long for column reason'));
+        return quarantine(manager, entries);
+      });
+
+      const outcomes = await ingest.ingestBatch(
+        batch([inquiry, 1], [Buffer.from('\u0000 not mail at all'), 2], [unrelated, 3]),
+        { deferTriage: true },
+      );
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['stored', 'failed', 'stored']);
+      expect(await count(MessageEntity)).toBe(2);
+      expect(await count(QuarantinedMessageEntity)).toBe(0);
+    });
+
     it("commits the caller's work with its rows, and stores nothing when that work fails", async () => {
       await expect(
         ingest.ingestBatch(batch([inquiry, 1], [unrelated, 2]), {

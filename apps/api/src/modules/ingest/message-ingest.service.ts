@@ -401,8 +401,9 @@ export class MessageIngestService {
   }
 
   /**
-   * After a write the database refused for a reason other than an outage: each message is
-   * written on its own, so the one it refuses fails alone and the rest are stored.
+   * After a write the database refused for a reason other than an outage: each row is written
+   * on its own, so the one it refuses fails alone (and counts towards quarantine) while the
+   * rest are stored.
    */
   private async writeOneByOne(
     items: IngestItem[],
@@ -411,8 +412,26 @@ export class MessageIngestService {
     side: SideRows,
     commitWith: BatchOptions['commitWith'],
   ): Promise<void> {
-    if (side.locations.length > 0 || side.quarantines.length > 0)
-      this.settle(outcomes, await this.write([], side, undefined));
+    for (const location of side.locations) {
+      try {
+        await this.write([], { locations: [location], quarantines: [] }, undefined);
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        // The message is stored: only where this copy sits goes unrecorded, until a resync.
+        this.logger.warn(`could not record ${describe(location.origin)}: ${String(error)}`);
+      }
+    }
+    for (const quarantine of side.quarantines) {
+      try {
+        this.settle(
+          outcomes,
+          await this.write([], { locations: [], quarantines: [quarantine] }, undefined),
+        );
+      } catch (error) {
+        if (isTransientError(error)) throw error;
+        outcomes[quarantine.index] = { status: 'failed', error };
+      }
+    }
     const lanes = ingestLanes(items.map(({ raw }) => raw));
     for (const entry of prepared) {
       if (heldBack(lanes, outcomes, new Set([entry.index])).size > 0) {
