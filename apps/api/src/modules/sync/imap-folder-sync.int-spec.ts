@@ -20,6 +20,7 @@ describe('syncFolder', () => {
       folder: 'INBOX',
       cursor,
       batchSize,
+      batchBytes: 1024 * 1024 * 1024,
       prepareBatch: (messages) => Promise.resolve(messages),
       prepareWhileStoring: true,
       storeBatch: (messages, next) => {
@@ -102,6 +103,7 @@ describe('syncFolder', () => {
       folder: 'INBOX',
       cursor: undefined,
       batchSize: 400,
+      batchBytes: 1024 * 1024 * 1024,
       prepareBatch: (messages) => {
         events.push(`prepare ${prepared++}`);
         return Promise.resolve(messages.length);
@@ -129,6 +131,31 @@ describe('syncFolder', () => {
     );
   });
 
+  it('ends a batch at its byte budget, a larger message going alone', async () => {
+    const sizes: number[][] = [];
+    const budget = 64 * 1024;
+    const result = await syncFolder(client, {
+      folder: 'INBOX',
+      cursor: undefined,
+      batchSize: 1000,
+      batchBytes: budget,
+      prepareBatch: (messages) => Promise.resolve(messages.map((message) => message.raw.length)),
+      prepareWhileStoring: true,
+      storeBatch: (batch) => {
+        sizes.push(batch);
+        return Promise.resolve();
+      },
+      saveCursor: () => Promise.resolve(),
+      checkpoint: () => Promise.resolve(),
+    });
+    expect(result.fetched).toBe(2050);
+    expect(sizes.flat()).toHaveLength(2050);
+    expect(sizes.length).toBeGreaterThan(2050 / 1000);
+    for (const batch of sizes)
+      if (batch.length > 1)
+        expect(batch.reduce((sum, size) => sum + size, 0)).toBeLessThanOrEqual(budget);
+  });
+
   it('resumes after the last stored batch when a pass is cut short', async () => {
     await dovecot.appendMessages('sales', 'INBOX', corpus.slice(2050, 2100));
     const before = cursor!;
@@ -138,6 +165,7 @@ describe('syncFolder', () => {
         folder: 'INBOX',
         cursor: before,
         batchSize: 20,
+        batchBytes: 1024 * 1024 * 1024,
         prepareBatch: () => Promise.resolve(),
         prepareWhileStoring: true,
         storeBatch: (_, next) => {

@@ -18,8 +18,13 @@ export interface FolderSyncOptions<Batch> {
   folder: string;
   /** Undefined on the first sync of the folder. */
   cursor: FolderCursor | undefined;
-  /** Messages downloaded per FETCH; the cursor moves with each batch stored. */
+  /** Messages downloaded per FETCH at most; the cursor moves with each batch stored. */
   batchSize: number;
+  /**
+   * Bytes of mail (sizes as the server reports them) per FETCH at most: with later batches
+   * downloading and being prepared ahead, a few batches are in memory at once.
+   */
+  batchBytes: number;
   /**
    * Readies a downloaded batch (UID order) for storing. With `prepareWhileStoring` it runs for
    * the next batch while the one before is being stored, so it must not rely on what storing
@@ -119,7 +124,8 @@ export async function syncFolder<Batch>(
       messagesOnServer: mailbox.exists,
     };
     let fetched = 0;
-    const batches = chunk(uids, options.batchSize);
+    const sizes = await messageSizes(client, uids);
+    const batches = batchesOf(uids, sizes, options.batchSize, options.batchBytes);
     const download = (index: number) => {
       const started = fetchBatch(client, batches[index]!);
       // Awaited once its batch is prepared; a failure before then is no unhandled rejection.
@@ -177,9 +183,39 @@ async function fetchBatch(client: ImapFlow, uids: number[]): Promise<FetchMessag
   return messages.filter((message) => message.source !== undefined).sort((a, b) => a.uid - b.uid);
 }
 
-function chunk<T>(items: T[], size: number): T[][] {
-  const chunks: T[][] = [];
-  for (let start = 0; start < items.length; start += size)
-    chunks.push(items.slice(start, start + size));
-  return chunks;
+/** Each message's size on the server (RFC822.SIZE), read in one FETCH for the whole range. */
+async function messageSizes(client: ImapFlow, uids: number[]): Promise<Map<number, number>> {
+  const sizes = new Map<number, number>();
+  if (uids.length === 0) return sizes;
+  const listed = await client.fetchAll(
+    `${uids[0]}:${uids.at(-1)}`,
+    { uid: true, size: true },
+    { uid: true },
+  );
+  for (const message of listed) sizes.set(message.uid, message.size ?? 0);
+  return sizes;
+}
+
+/** Consecutive runs of at most `count` messages and `most` bytes (a larger message goes alone). */
+function batchesOf(
+  uids: number[],
+  sizes: Map<number, number>,
+  count: number,
+  most: number,
+): number[][] {
+  const batches: number[][] = [];
+  let current: number[] = [];
+  let bytes = 0;
+  for (const uid of uids) {
+    const size = sizes.get(uid) ?? 0;
+    if (current.length > 0 && (current.length >= count || bytes + size > most)) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(uid);
+    bytes += size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }

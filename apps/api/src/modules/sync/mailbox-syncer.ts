@@ -24,6 +24,8 @@ import { describeError, isTransientError } from './transient-error';
  * database round trips of a batch are few per message, small enough to redo cheaply.
  */
 const BATCH_SIZE = 100;
+/** And at most this much mail per batch, so large attachments cannot pile up in memory. */
+const BATCH_BYTES = 32 * 1024 * 1024;
 /**
  * A message whose ingestion throws (rather than being quarantined by the pipeline) is retried
  * with its pass this many times before it is quarantined, so one bad message cannot stall its
@@ -134,6 +136,7 @@ export class MailboxSyncer {
           batchSize: BATCH_SIZE,
           prepareBatch: (messages) => this.prepareBatch(mailbox.id, folder, messages),
           prepareWhileStoring: this.ingest.preparesBesideWrites,
+          batchBytes: BATCH_BYTES,
           storeBatch: (batch, cursor) => this.storeBatch(mailbox.id, folder, batch, cursor),
           saveCursor: (cursor) =>
             this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
