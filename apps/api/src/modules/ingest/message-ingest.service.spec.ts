@@ -11,6 +11,7 @@ import { mailboxRow } from '../../database/test/mailbox-row';
 import { BlobStore } from '../../storage/blob-store';
 import { mail, startTempContext, type TempContext } from '../../test/temp-context';
 import { IngestRepository } from './ingest.repository';
+import { TriageContextService } from '../triage/triage-context.service';
 import { InquiryTriageService } from './inquiry-triage.service';
 import { MessageIngestService } from './message-ingest.service';
 import { MessageParserPool } from './message-parser.pool';
@@ -332,6 +333,15 @@ describe('MessageIngestService (SQLite)', () => {
       expect(await count(MessageEntity)).toBe(2);
       expect(await count(InquiryEntity)).toBe(2);
       expect(await count(MessageLocationEntity)).toBe(2);
+    });
+
+    it('assesses a message that comes twice in one batch once', async () => {
+      const remember = jest.spyOn(ctx.context.get(TriageContextService), 'remember');
+
+      const outcomes = await ingest.ingestBatch(batch([inquiry, 1], [unrelated, 2], [inquiry, 3]));
+
+      expect(outcomes.map((outcome) => outcome.status)).toEqual(['stored', 'stored', 'duplicate']);
+      expect(remember).toHaveBeenCalledTimes(2);
     });
 
     it('reports a quarantine entry the database refuses as failed, storing the rest', async () => {

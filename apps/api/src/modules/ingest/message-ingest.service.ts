@@ -134,17 +134,18 @@ export class MessageIngestService {
     return this.writeBatch(await this.prepareBatch(items, options), options.commitWith);
   }
 
-  /**
-   * The first half of ingestBatch, which needs nothing the batch before has written: what is
-   * known already is looked up, the rest stored as blobs, parsed and made into rows. A caller
-   * may prepare the next batch while writing this one: a message the batch before stores in
-   * the meantime is found at the write, which looks again when its insert loses that race.
-   */
   /** Whether a batch may be prepared while the one before it is being written. */
   get preparesBesideWrites(): boolean {
     return this.repository.readsBesideWrites;
   }
 
+  /**
+   * The first half of ingestBatch, which needs nothing the batch before has written: what is
+   * known already is looked up, the rest stored as blobs, parsed and made into rows. A caller
+   * may prepare the next batch while writing this one (see preparesBesideWrites): a message the
+   * batch before stores in the meantime is found at the write, which looks again when its
+   * insert loses that race.
+   */
   async prepareBatch(items: IngestItem[], options: IngestOptions = {}): Promise<PreparedBatch> {
     const outcomes: Array<BatchOutcome | undefined> = items.map(() => undefined);
     const side: SideRows = { locations: [], quarantines: [] };
@@ -160,14 +161,26 @@ export class MessageIngestService {
     ]);
     const own = options.ownAddresses ?? (await this.repository.ownAddresses());
     const prepared: Prepared[] = [];
+    const seen = new Set<string>();
     for (const entry of keyed) {
       const storedAs = stored.get(entry.key);
       if (storedAs !== undefined) {
         outcomes[entry.index] = this.duplicate(storedAs, items[entry.index]!.origin, side);
         continue;
       }
+      // A second copy in the batch is written as the first one's duplicate; assessing it too
+      // would count the one message twice in the recent-inquiry history triage compares with.
+      const copy = seen.has(entry.key);
+      seen.add(entry.key);
       try {
-        prepared.push(await this.prepare(entry, items[entry.index]!, own, options));
+        prepared.push(
+          await this.prepare(
+            entry,
+            items[entry.index]!,
+            own,
+            copy ? { ...options, deferTriage: true } : options,
+          ),
+        );
       } catch (error) {
         outcomes[entry.index] = { status: 'failed', error };
       }
