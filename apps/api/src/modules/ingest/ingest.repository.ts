@@ -8,6 +8,7 @@ import {
   LessThan,
   MoreThan,
 } from 'typeorm';
+import { consecutiveRuns } from '../../common/consecutive-runs';
 import {
   ContactEntity,
   InquiryEntity,
@@ -336,7 +337,7 @@ export class IngestRepository {
     messages: Array<Omit<MessageEntity, 'id' | 'thread' | 'contact'>>,
   ): Promise<number[]> {
     const ids: number[] = [];
-    for (const chunk of chunksBySize(messages, contentBytes))
+    for (const chunk of consecutiveRuns(messages, contentBytes, STATEMENT_BUDGET))
       ids.push(...(await insertedIds(manager.insert(MessageEntity, chunk), chunk.length)));
     return ids;
   }
@@ -361,25 +362,6 @@ function contentBytes(message: Pick<MessageEntity, 'text' | 'html' | 'headers'>)
   let characters = message.text.length + message.html.length;
   for (const { name, value } of message.headers) characters += name.length + value.length;
   return 3 * characters;
-}
-
-/** Consecutive runs of `items` whose sizes add up to the budget; a larger item goes alone. */
-function chunksBySize<T>(items: T[], size: (item: T) => number): T[][] {
-  const chunks: T[][] = [];
-  let current: T[] = [];
-  let used = 0;
-  for (const item of items) {
-    const weight = size(item);
-    if (current.length > 0 && used + weight > STATEMENT_BUDGET) {
-      chunks.push(current);
-      current = [];
-      used = 0;
-    }
-    current.push(item);
-    used += weight;
-  }
-  if (current.length > 0) chunks.push(current);
-  return chunks;
 }
 
 /**

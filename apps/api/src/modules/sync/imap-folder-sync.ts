@@ -1,4 +1,5 @@
 import type { FetchMessageObject, ImapFlow } from 'imapflow';
+import { consecutiveRuns } from '../../common/consecutive-runs';
 
 /** Where the last sync of one folder stopped: every UID up to `highestUid` has been stored. */
 export interface FolderCursor {
@@ -125,7 +126,12 @@ export async function syncFolder<Batch>(
     };
     let fetched = 0;
     const sizes = await messageSizes(client, uids);
-    const batches = batchesOf(uids, sizes, options.batchSize, options.batchBytes);
+    const batches = consecutiveRuns(
+      uids,
+      (uid) => sizes.get(uid) ?? 0,
+      options.batchBytes,
+      options.batchSize,
+    );
     const download = (index: number) => {
       const started = fetchBatch(client, batches[index]!);
       // Awaited once its batch is prepared; a failure before then is no unhandled rejection.
@@ -194,28 +200,4 @@ async function messageSizes(client: ImapFlow, uids: number[]): Promise<Map<numbe
   );
   for (const message of listed) sizes.set(message.uid, message.size ?? 0);
   return sizes;
-}
-
-/** Consecutive runs of at most `count` messages and `most` bytes (a larger message goes alone). */
-function batchesOf(
-  uids: number[],
-  sizes: Map<number, number>,
-  count: number,
-  most: number,
-): number[][] {
-  const batches: number[][] = [];
-  let current: number[] = [];
-  let bytes = 0;
-  for (const uid of uids) {
-    const size = sizes.get(uid) ?? 0;
-    if (current.length > 0 && (current.length >= count || bytes + size > most)) {
-      batches.push(current);
-      current = [];
-      bytes = 0;
-    }
-    current.push(uid);
-    bytes += size;
-  }
-  if (current.length > 0) batches.push(current);
-  return batches;
 }
