@@ -79,3 +79,13 @@ export class MailboxEntity {
   @Column(dateColumn())
   updatedAt!: Date;
 }
+
+/** The sync state of a mailbox that has never been synced or leased. */
+export const NEVER_SYNCED = {
+  leaseOwner: null,
+  leaseExpiresAt: null,
+  lastSuccessAt: null,
+  lastError: null,
+  lastErrorAt: null,
+  consecutiveFailures: 0,
+} satisfies Partial<MailboxEntity>;

@@ -1,4 +1,4 @@
-import type { MailboxEntity } from '../entities';
+import { NEVER_SYNCED, type MailboxEntity } from '../entities';
 
 /** A fresh, enabled, IMAP-only mailbox row that has never synced; `fields` name its server. */
 export function mailboxRow(
@@ -18,12 +18,7 @@ export function mailboxRow(
     smtpPasswordEncrypted: null,
     folders: null,
     enabled: true,
-    leaseOwner: null,
-    leaseExpiresAt: null,
-    lastSuccessAt: null,
-    lastError: null,
-    lastErrorAt: null,
-    consecutiveFailures: 0,
+    ...NEVER_SYNCED,
     createdAt: now,
     updatedAt: now,
     ...fields,

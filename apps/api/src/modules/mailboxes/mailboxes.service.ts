@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import { SecretBox } from '../../crypto/secret-box';
-import type { MailboxEntity } from '../../database/entities';
+import { NEVER_SYNCED, type MailboxEntity } from '../../database/entities';
 import type {
   ConnectionTestResponseDto,
   CreateMailboxDto,
@@ -44,12 +44,7 @@ export class MailboxesService {
       smtpPasswordEncrypted: dto.smtpPassword ? this.secrets.encrypt(dto.smtpPassword) : null,
       folders: dto.folders ?? null,
       enabled: dto.enabled ?? true,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      lastSuccessAt: null,
-      lastError: null,
-      lastErrorAt: null,
-      consecutiveFailures: 0,
+      ...NEVER_SYNCED,
       createdAt: now,
       updatedAt: now,
     });
