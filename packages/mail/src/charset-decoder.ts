@@ -73,9 +73,10 @@ function countReplacements(text: string): number {
   return count;
 }
 
-function isAscii(bytes: Buffer): boolean {
-  for (const byte of bytes) if (byte > 0x7f || byte === 0x1b) return false;
-  return true;
+/** Where the first byte outside 7-bit text is (ESC counts: ISO-2022 starts with it), or -1. */
+function firstNonAscii(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! > 0x7f || bytes[i] === 0x1b) return i;
+  return -1;
 }
 
 /** Bytes the detector reads at most: its cost grows with the input, its verdict settles long before. */
@@ -87,8 +88,7 @@ const DETECTION_WINDOW = 4_096;
  */
 function detectionSample(bytes: Buffer): Buffer {
   if (bytes.length <= DETECTION_WINDOW) return bytes;
-  const first = bytes.findIndex((byte) => byte > 0x7f || byte === 0x1b);
-  const start = Math.max(0, Math.min(first - 512, bytes.length - DETECTION_WINDOW));
+  const start = Math.max(0, Math.min(firstNonAscii(bytes) - 512, bytes.length - DETECTION_WINDOW));
   return bytes.subarray(start, start + DETECTION_WINDOW);
 }
 
@@ -110,7 +110,8 @@ function detectedCandidates(bytes: Buffer): string[] {
  */
 export function decodeText(bytes: Buffer, declared: string | undefined): DecodedText {
   const label = normaliseCharsetName(declared);
-  if (isAscii(bytes)) return { text: bytes.toString('latin1'), usedCharset: label ?? 'us-ascii' };
+  if (firstNonAscii(bytes) === -1)
+    return { text: bytes.toString('latin1'), usedCharset: label ?? 'us-ascii' };
 
   const known = label !== undefined && canDecode(label);
   const tried = known ? label : 'utf-8';
