@@ -391,3 +391,19 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     replyWithinHours: { A: 2, B: 24, C: 48 },
   },
 };
+
+/**
+ * `derive` run once per configuration object: what rules build from a configuration (compiled
+ * expressions) is built once, not for every message. A configuration is not changed once loaded.
+ */
+export function perConfig<T>(derive: (config: TriageConfig) => T): (config: TriageConfig) => T {
+  const derived = new WeakMap<TriageConfig, { value: T }>();
+  return (config) => {
+    let entry = derived.get(config);
+    if (!entry) {
+      entry = { value: derive(config) };
+      derived.set(config, entry);
+    }
+    return entry.value;
+  };
+}

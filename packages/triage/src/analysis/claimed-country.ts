@@ -1,6 +1,7 @@
 import { findPhoneNumbersInText } from 'libphonenumber-js';
 import { allCountryNames, isKnownCountry } from './time-zones';
 import { publicSuffix } from './domains';
+import { regexLiteral } from '../regex-literal';
 
 export interface CountryClaim {
   country: string;
@@ -92,9 +93,7 @@ function countryNamePattern(): [RegExp, Map<string, string>] {
   if (!namePattern || !nameToCode) {
     nameToCode = new Map(Object.entries(ALIASES));
     for (const { id, name } of allCountryNames()) nameToCode.set(name.toLowerCase(), id);
-    const names = [...nameToCode.keys()]
-      .sort((a, b) => b.length - a.length)
-      .map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const names = [...nameToCode.keys()].sort((a, b) => b.length - a.length).map(regexLiteral);
     namePattern = new RegExp(`(?<![\\p{L}])(${names.join('|')})(?![\\p{L}])`, 'giu');
   }
   return [namePattern, nameToCode];

@@ -1,7 +1,8 @@
 import { domainOf, hostMatches, localPartOf, registrableDomain } from '../analysis/domains';
 import { imitatedBy, protectedSites } from '../analysis/lookalike';
 import { isDisposableDomain, isFreeMailDomain } from '../analysis/mailbox-lists';
-import type { TriageConfig } from '../triage.config';
+import { regexLiteral } from '../regex-literal';
+import { perConfig } from '../triage.config';
 import type { TriageRule } from './rule';
 
 export const freeMail: TriageRule = {
@@ -75,22 +76,14 @@ interface Brand {
   letters: string;
 }
 
-/** Brands compiled once per configuration rather than for every message. */
-const brandCache = new WeakMap<TriageConfig, Brand[]>();
-
 /** Protected brands, then our own domain names (of four letters or more), in that order. */
-function brandsOf(config: TriageConfig): Brand[] {
-  let brands = brandCache.get(config);
-  if (!brands) {
-    const own = config.ownDomains.map((d) => d.split('.')[0]!).filter((stem) => stem.length >= 4);
-    brands = [...config.protectedBrands, ...own].map((b) => ({
-      pattern: new RegExp(`(^|[^a-z])${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^a-z]|$)`),
-      letters: b.replace(/[^a-z0-9]/g, ''),
-    }));
-    brandCache.set(config, brands);
-  }
-  return brands;
-}
+const brandsOf = perConfig((config): Brand[] => {
+  const own = config.ownDomains.map((d) => d.split('.')[0]!).filter((stem) => stem.length >= 4);
+  return [...config.protectedBrands, ...own].map((b) => ({
+    pattern: new RegExp(`(^|[^a-z])${regexLiteral(b)}([^a-z]|$)`),
+    letters: b.replace(/[^a-z0-9]/g, ''),
+  }));
+});
 
 export const displayNameSpoof: TriageRule = {
   id: 'mailbox.display-name-spoof',

@@ -1,7 +1,8 @@
 import { domainOf, registrableDomain } from '../analysis/domains';
 import { hammingDistance } from '../analysis/fingerprint';
 import { isFreeMailDomain } from '../analysis/mailbox-lists';
-import type { TriageConfig } from '../triage.config';
+import { regexLiteral } from '../regex-literal';
+import { perConfig } from '../triage.config';
 import type { TriageRule } from './rule';
 import { findPhrases, phraseMatcher, type PhraseMatcher } from './phrase-matcher';
 import { phraseRule } from './rule';
@@ -193,25 +194,16 @@ export const costProbe = phraseRule({
   },
 });
 
-/** A deployment's configuration is read once per message; its own-products phrases compile once. */
-const makers = new WeakMap<TriageConfig, PhraseMatcher | undefined>();
-
 /** Phrases of a sender who makes what we make, or undefined when the company lists no products. */
-function makerOf(config: TriageConfig): PhraseMatcher | undefined {
-  if (makers.has(config)) return makers.get(config);
-  const products = config.ownProducts.map((p) =>
-    p.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
-  );
-  const maker = products.length
-    ? phraseMatcher([
-        `(we|our (company|factory|group)) (also )?(produce|manufacture|make|are (a )?(producer|manufacturer|factory) of)[^.\\n]{0,40}(${products.join('|')})`,
-        `(${products.join('|')})[^.\\n]{0,20}(producer|manufacturer|factory|plant|mill)`,
-        `own (factory|plant|production line)`,
-      ])
-    : undefined;
-  makers.set(config, maker);
-  return maker;
-}
+const makerOf = perConfig((config): PhraseMatcher | undefined => {
+  const products = config.ownProducts.map((p) => regexLiteral(p.toLowerCase()));
+  if (products.length === 0) return undefined;
+  return phraseMatcher([
+    `(we|our (company|factory|group)) (also )?(produce|manufacture|make|are (a )?(producer|manufacturer|factory) of)[^.\\n]{0,40}(${products.join('|')})`,
+    `(${products.join('|')})[^.\\n]{0,20}(producer|manufacturer|factory|plant|mill)`,
+    `own (factory|plant|production line)`,
+  ]);
+});
 
 export const competitorSignature: TriageRule = {
   id: 'spy.competitor-signature',
