@@ -58,7 +58,7 @@ type Opening =
 
 /**
  * Families by what their phrases open with. Families join when compiled; a text indexed before
- * a family joined is indexed again (see `tableVersion`).
+ * a family joined is indexed again (see TextIndex.families).
  */
 const openingWords = new Map<string, number[]>();
 const openingPrefixes = new Map<string, number[]>();
@@ -66,7 +66,6 @@ const openingPrefixes = new Map<string, number[]>();
 const openingStems = new Map<number, Array<{ family: number; stem: string }>>();
 const openingDigits: number[] = [];
 let families = 0;
-let tableVersion = 0;
 
 function register(table: Map<string, number[]>, key: string, family: number): void {
   const listed = table.get(key);
@@ -219,7 +218,6 @@ function openingsOf(source: string): Opening[] | undefined {
 function join(openings: Opening[]): { family: number; literals: LiteralOpening[] } {
   const family = families;
   families += 1;
-  tableVersion += 1;
   const literals = new Map<string, LiteralOpening>();
   for (const opening of openings) {
     if (opening.kind === 'word') register(openingWords, opening.word, family);
@@ -262,7 +260,8 @@ export function phraseMatcher(phrases: readonly string[]): PhraseMatcher {
 /** What one text offers every family, worked out once: the families of a message read one text in turn. */
 interface TextIndex {
   text: string;
-  version: number;
+  /** How many families had joined when the text was read: one joining later needs it read again. */
+  families: number;
   /** Word starts where each family can begin, ascending, by family number. */
   openings: Array<number[] | undefined>;
   /** Most mail is plain ASCII, which rules out every literal in another script at once. */
@@ -288,8 +287,7 @@ const recent: TextIndex[] = [];
 const RECENT = 2;
 
 function indexOf(text: string): TextIndex {
-  for (const index of recent)
-    if (index.text === text && index.version === tableVersion) return index;
+  for (const index of recent) if (index.text === text && index.families === families) return index;
   const openings: Array<number[] | undefined> = [];
   for (let start = 0; start < text.length;) {
     const initial = text.charCodeAt(start);
@@ -307,7 +305,7 @@ function indexOf(text: string): TextIndex {
       if (word.startsWith(stem)) note(openings, family, start);
     start = end;
   }
-  const index = { text, version: tableVersion, openings, ascii: !NON_ASCII.test(text) };
+  const index = { text, families, openings, ascii: !NON_ASCII.test(text) };
   recent.unshift(index);
   recent.length = Math.min(recent.length, RECENT);
   return index;
