@@ -59,12 +59,16 @@ function canDecode(charset: string): boolean {
   return JAPANESE.test(charset) || (!REFUSED.test(charset) && iconv.encodingExists(charset));
 }
 
+/**
+ * The bytes as text in `charset`. Decoders of 16-bit charsets leave half surrogate pairs where
+ * bytes are broken; those become U+FFFD, as UTF-8 decoding does, so the text can be stored.
+ */
 function decodeAs(bytes: Buffer, charset: string): string {
   if (charset === 'utf-8') return bytes.toString('utf8');
   if (JAPANESE.test(charset)) {
-    return Encoding.convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' });
+    return Encoding.convert(bytes, { to: 'UNICODE', from: 'JIS', type: 'string' }).toWellFormed();
   }
-  return iconv.decode(bytes, charset);
+  return iconv.decode(bytes, charset).toWellFormed();
 }
 
 function countReplacements(text: string): number {

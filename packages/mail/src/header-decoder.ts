@@ -27,7 +27,7 @@ function isValidUtf8(bytes: Buffer): boolean {
 }
 
 /**
- * Decodes a raw header value (a latin1 string holding the original bytes, as mailparser's
+ * Decodes a raw header value (a latin1 string holding the original bytes, as mailsplit's
  * header lines carry it): RFC 2047 encoded words with the same charset fallbacks as bodies, and
  * raw 8-bit bytes (UTF-8 if valid, else `hint`, the message's body charset, else detected).
  * Adjacent encoded words of one charset are joined before decoding because senders split

@@ -4,7 +4,7 @@ import type { Link } from './message';
 /*
  * Regular expressions rather than an HTML parser and linkify: link extraction runs on every
  * message on the parse hot path, and a full parse of each body cost a quarter of the time
- * mailparser itself takes. Anchors do not nest, so the first closing tag ends one.
+ * parsing the MIME structure takes. Anchors do not nest, so the first closing tag ends one.
  */
 const ANCHOR =
   /<a\b[^>]*?\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))[^>]*>([\s\S]*?)(?=<\/a\s*>|<a\b|$)/gi;

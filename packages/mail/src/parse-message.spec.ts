@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import iconv from 'iconv-lite';
 import { MalformedMessageError } from './malformed-message.error';
+import { attachmentContent } from './mime-parts.reader';
 import { parseMessage } from './parse-message';
 
 function message(headers: string[], body: Buffer | string): Buffer {
@@ -118,6 +119,34 @@ describe('parseMessage charsets', () => {
     expect(parsed.text).toContain('hi');
     expect(parsed.text).toContain('ok');
     expect(parsed.problems.some((problem) => problem.part === 'body')).toBe(true);
+  });
+
+  it('decodes a part mislabelled UTF-8 by detection and leaves its header as the sender wrote it', async () => {
+    const text = 'Здравствуйте, нужна цена на гранитные плиты и мраморные столешницы';
+    const parsed = await parseMessage(
+      message(
+        [...BASE, 'Content-Type: text/plain; charset=utf-8'],
+        iconv.encode(text, 'windows-1251'),
+      ),
+    );
+    expect(parsed.text.trim()).toBe(text);
+    expect(parsed.headers).toContainEqual({
+      name: 'content-type',
+      value: 'text/plain; charset=utf-8',
+    });
+    expect(parsed.problems).toEqual([
+      { part: 'body', reason: 'declared charset "utf-8": decoded as detected windows-1251' },
+    ]);
+  });
+
+  it('turns broken UTF-16 into replacement characters, never half a surrogate pair', async () => {
+    // A high surrogate followed by a letter instead of its low half, then one byte too many.
+    const body = Buffer.from([0x00, 0x68, 0x00, 0x69, 0xd8, 0x3d, 0x00, 0x21, 0x00]);
+    const parsed = await parseMessage(
+      message([...BASE, 'Content-Type: text/plain; charset=utf-16be'], body),
+    );
+    expect(parsed.text.isWellFormed()).toBe(true);
+    expect(parsed.text).toMatch(/^hi\uFFFD!/);
   });
 
   it.each([
@@ -260,6 +289,67 @@ describe('parseMessage content', () => {
       }),
       expect.objectContaining({ filename: 'PO_8823.pdf.html', inline: false }),
     ]);
+  });
+
+  it('gives the content of an attachment by the SHA-256 it reported', async () => {
+    const pdf = Buffer.from('%PDF-1.4 drawing of the slab layout');
+    const raw = message(
+      [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+      [
+        '--m',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Drawing attached.',
+        '--m',
+        'Content-Type: application/octet-stream; name="layout.pdf"',
+        'Content-Disposition: attachment; filename="layout.pdf"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        pdf.toString('base64'),
+        '--m--',
+        '',
+      ].join('\r\n'),
+    );
+    const [attachment] = (await parseMessage(raw)).attachments;
+    expect(attachment).toMatchObject({ filename: 'layout.pdf', contentType: 'application/pdf' });
+    expect(await attachmentContent(raw, attachment?.sha256 ?? '')).toEqual(pdf);
+    expect(await attachmentContent(raw, 'f'.repeat(64))).toBeUndefined();
+  });
+
+  it('shows a forwarded message inline with its own sender, subject and date', async () => {
+    const raw = message(
+      [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+      [
+        '--m',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'See the buyer mail below.',
+        '--m',
+        'Content-Type: message/rfc822',
+        'Content-Disposition: inline',
+        '',
+        'From: =?utf-8?B?5byg5Lyf?= <Zhang.Wei@Example.cn>',
+        'Subject: RFQ granite',
+        'Date: Mon, 4 Nov 2024 09:00:00 +0800',
+        '',
+        'Please quote 300 m2.',
+        '--m--',
+        '',
+      ].join('\r\n'),
+    );
+    const parsed = await parseMessage(raw);
+    expect(parsed.text).toBe(
+      [
+        'See the buyer mail below.',
+        '',
+        'From: "张伟" <zhang.wei@example.cn>',
+        'Subject: RFQ granite',
+        'Date: Mon, 04 Nov 2024 01:00:00 GMT',
+        '',
+        'Please quote 300 m2.',
+      ].join('\n'),
+    );
+    expect(parsed.attachments).toEqual([]);
   });
 
   it.each([

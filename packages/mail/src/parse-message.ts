@@ -1,24 +1,19 @@
 import { createHash } from 'node:crypto';
-import { Readable, Transform, type TransformCallback } from 'node:stream';
-import { buffer as collect } from 'node:stream/consumers';
-import {
-  simpleParser,
-  type Attachment,
-  type ParsedMail,
-  type SimpleParserOptions,
-} from 'mailparser';
-import addressparser from 'nodemailer/lib/addressparser';
-import { Joiner, Splitter, type SplitterChunk } from '@zone-eu/mailsplit';
-import { bodyDecoderFor, DETECT_PREFIX, type BodyDecodeReport } from './body-decoder';
+import { parseAddressList } from './address-list';
 import { parseRfc5322Date } from './date-header.parser';
 import { decodeHeaderValue } from './header-decoder';
 import { textFromHtml } from './html-text.extractor';
 import { linksFromHtml, linksFromText } from './link.extractor';
 import { MalformedMessageError } from './malformed-message.error';
-import type { Address, AttachmentInfo, DecodeProblem, Link, NormalisedMessage } from './message';
+import type { AttachmentInfo, DecodeProblem, Link, NormalisedMessage } from './message';
+import {
+  HTML_SEPARATOR,
+  readMimeParts,
+  type AttachmentPart,
+  type MimeParts,
+} from './mime-parts.reader';
 import { parseReceived } from './received-header.parser';
 
-const REPLACEMENT = '\uFFFD';
 /** A multipart/alternative part's header: its HTML and plain text say the same thing. */
 const ALTERNATIVE_PART = /^content-type:[ \t]*multipart\/alternative/im;
 const HEADER_FIELD = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
@@ -83,45 +78,14 @@ function prepare(input: Buffer): PreparedInput {
   return { raw: start === 0 ? input : input.subarray(start), problems: [] };
 }
 
-const PARSER_OPTIONS: SimpleParserOptions = {
-  // mailparser compiles its HTML-to-text options anew for every message, which cost as much as
-  // the conversion; the text is derived here instead, with options compiled once.
-  skipHtmlToText: true,
-  skipTextToHtml: true,
-  skipImageLinks: true,
-  skipTextLinks: true,
-  keepCidLinks: true,
-  checksumAlgo: 'sha256',
-};
-
-async function runParser(raw: Buffer, reports: BodyDecodeReport[]): Promise<ParsedMail> {
+async function readParts(raw: Buffer): Promise<MimeParts> {
   try {
-    return await simpleParser(raw, {
-      ...PARSER_OPTIONS,
-      Iconv: bodyDecoderFor((report) => reports.push(report)),
-    });
+    return await readMimeParts(raw);
   } catch (error) {
     throw new MalformedMessageError(
       `the MIME structure cannot be parsed: ${(error as Error).message}`,
     );
   }
-}
-
-/**
- * Relabels every text part so that it goes through the detecting decoder, for a message whose
- * UTF-8 or unlabelled parts came out with replacement characters.
- */
-async function relabelTextParts(raw: Buffer): Promise<Buffer> {
-  const relabel = new Transform({
-    objectMode: true,
-    transform(chunk: SplitterChunk, _encoding: BufferEncoding, done: TransformCallback) {
-      if (chunk.type === 'node' && (chunk.contentType || 'text/plain').startsWith('text/')) {
-        chunk.setCharset(`${DETECT_PREFIX}${chunk.charset || ''}`);
-      }
-      done(null, chunk);
-    },
-  });
-  return collect(Readable.from([raw]).pipe(new Splitter()).pipe(relabel).pipe(new Joiner()));
 }
 
 function headerValue(line: string): string {
@@ -137,29 +101,15 @@ function messageIds(value: string | undefined): string[] {
   return (value ?? '').match(/<[^<>\s]+>/g)?.map(stripAngles) ?? [];
 }
 
-function toAddresses(rawValues: string[], decode: (raw: string) => string): Address[] {
-  const result: Address[] = [];
-  const visit = (entries: ReturnType<typeof addressparser>): void => {
-    for (const entry of entries) {
-      if ('group' in entry && Array.isArray(entry.group)) visit(entry.group);
-      else if ('address' in entry && entry.address) {
-        result.push({ address: decode(entry.address).toLowerCase(), name: decode(entry.name) });
-      }
-    }
-  };
-  for (const raw of rawValues) visit(addressparser(raw.replace(/\r?\n(?=[ \t])/g, '')));
-  return result;
-}
-
-function toAttachment(attachment: Attachment): AttachmentInfo {
+function toAttachment(attachment: AttachmentPart): AttachmentInfo {
   const info: AttachmentInfo = {
-    filename: attachment.filename ?? '',
+    filename: attachment.filename,
     contentType: attachment.contentType,
-    size: attachment.size,
-    sha256: attachment.checksum,
-    inline: attachment.contentDisposition === 'inline' || attachment.related === true,
+    size: attachment.content.length,
+    sha256: attachment.sha256,
+    inline: attachment.disposition === 'inline' || attachment.related,
   };
-  if (attachment.cid) info.contentId = attachment.cid;
+  if (attachment.contentId) info.contentId = attachment.contentId;
   return info;
 }
 
@@ -171,13 +121,12 @@ function mergeLinks(html: string, text: string): Link[] {
 }
 
 /**
- * The text of a message whose HTML part stands beside its plain-text part, in part order.
- * mailparser, told not to convert HTML, leaves an empty entry in the text where the HTML part's
- * text belongs and one in the HTML where the plain part's belongs, both joined in part order: so
- * the HTML opening with its separator means the plain text came first.
+ * The text of a message whose HTML part stands beside its plain-text part, in part order. The
+ * joined HTML holds an empty entry where each plain part stands, so HTML opening with its
+ * separator means the plain text came first.
  */
 function besidePlainText(text: string, html: string, htmlText: string): string {
-  return html.startsWith('<br/>\n') ? `${text}${htmlText}` : `${htmlText}${text}`;
+  return html.startsWith(HTML_SEPARATOR) ? `${text}${htmlText}` : `${htmlText}${text}`;
 }
 
 function declaredCharsets(latin1: string): string[] {
@@ -194,21 +143,10 @@ function declaredCharsets(latin1: string): string[] {
  */
 export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
   const { raw, problems } = prepare(input);
-  let reports: BodyDecodeReport[] = [];
-  let parsed = await runParser(raw, reports);
-  const undecoded = (value: string | false | undefined): boolean =>
-    typeof value === 'string' && value.includes(REPLACEMENT);
-  if (undecoded(parsed.text) || undecoded(parsed.html)) {
-    reports = [];
-    parsed = await runParser(await relabelTextParts(raw), reports);
-  }
-  for (const report of reports) {
-    if (report.problem) problems.push({ part: 'body', reason: report.problem });
-  }
+  const parsed = await readParts(raw);
+  problems.push(...parsed.problems);
 
-  const hint = (
-    parsed.headers.get('content-type') as { params?: Record<string, string> } | undefined
-  )?.params?.charset?.replace(DETECT_PREFIX, '');
+  const hint = parsed.charset;
   const headers = parsed.headerLines.map(({ key, line }) => {
     const decoded = decodeHeaderValue(headerValue(line), hint);
     if (decoded.problem) problems.push({ part: `header:${key}`, reason: decoded.problem });
@@ -224,8 +162,8 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
 
   // Header lines read as bytes: charsets and part types are ASCII whatever the body holds.
   const latin1 = raw.toString('latin1');
-  const html = typeof parsed.html === 'string' ? parsed.html : '';
-  let text = parsed.text ?? '';
+  const html = parsed.html;
+  let text = parsed.text;
   // HTML speaks for the message's text unless a text/plain alternative says the same: an
   // HTML-only message, however nested, and HTML beside a plain-text part (a list footer) that
   // is not its alternative.
@@ -239,9 +177,9 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
     rawSha256: createHash('sha256').update(input).digest('hex'),
     references: messageIds(first('references')),
     subject: first('subject') ?? '',
-    replyTo: toAddresses(rawValues('reply-to'), decodeWord),
-    to: toAddresses(rawValues('to'), decodeWord),
-    cc: toAddresses(rawValues('cc'), decodeWord),
+    replyTo: parseAddressList(rawValues('reply-to'), decodeWord),
+    to: parseAddressList(rawValues('to'), decodeWord),
+    cc: parseAddressList(rawValues('cc'), decodeWord),
     headers,
     received: rawValues('received').map(parseReceived),
     text,
@@ -256,7 +194,7 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
   if (messageId) message.messageId = messageId;
   const inReplyTo = messageIds(first('in-reply-to'))[0];
   if (inReplyTo) message.inReplyTo = inReplyTo;
-  const from = toAddresses(rawValues('from'), decodeWord)[0];
+  const from = parseAddressList(rawValues('from'), decodeWord)[0];
   if (from) message.from = from;
   const contentLanguage = first('content-language');
   if (contentLanguage) message.contentLanguage = contentLanguage;
@@ -266,7 +204,7 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
     message.dateRaw = dateRaw;
     const date = parseRfc5322Date(dateRaw);
     if (date?.offsetMinutes !== undefined) message.dateOffsetMinutes = date.offsetMinutes;
-    // mailparser substitutes the current time for an unreadable date, which would hide the problem.
+    // An unreadable date is reported, never replaced by the time of parsing, which would hide it.
     const instant = date?.date ?? new Date(dateRaw);
     if (instant && !Number.isNaN(instant.getTime())) message.date = instant;
     else problems.push({ part: 'header:date', reason: `unreadable date "${dateRaw}"` });

@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   const lines = [
     `spamassassin-dev: ${raws.length} messages held in memory, best of ${ROUNDS} interleaved rounds`,
     `mailparser simpleParser alone:                 ${mailparserOnly.toFixed(0)} msg/s`,
-    `@inquiry/mail parseMessage alone (mailparser): ${parseOnly.toFixed(0)} msg/s`,
+    `@inquiry/mail parseMessage alone (mailsplit):  ${parseOnly.toFixed(0)} msg/s`,
     `parseMessage + language + triage:              ${pipeline.toFixed(0)} msg/s`,
     `ratio pipeline / parseMessage:                 ${(pipeline / parseOnly).toFixed(2)}`,
     `ratio pipeline / simpleParser:                 ${(pipeline / mailparserOnly).toFixed(2)}`,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { simpleParser } from 'mailparser';
-import { createHash } from 'node:crypto';
+import { attachmentContent } from '@inquiry/mail';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import type { MessageEntity } from '../../database/entities';
 import { BlobStore } from '../../storage/blob-store';
@@ -37,19 +36,9 @@ export class MessagesService {
     const message = await this.find(id);
     const info = message.attachments.find((attachment) => attachment.sha256 === sha256);
     if (!info) throw attachmentNotFound(id, sha256);
-    const parsed = await simpleParser(await this.blobs.get(message.rawSha256), {
-      skipHtmlToText: true,
-      skipTextLinks: true,
-    });
-    const part = parsed.attachments.find(
-      (attachment) => createHash('sha256').update(attachment.content).digest('hex') === sha256,
-    );
-    if (!part) throw attachmentNotFound(id, sha256);
-    return {
-      filename: info.filename || 'attachment',
-      contentType: info.contentType,
-      content: part.content,
-    };
+    const content = await attachmentContent(await this.blobs.get(message.rawSha256), sha256);
+    if (!content) throw attachmentNotFound(id, sha256);
+    return { filename: info.filename || 'attachment', contentType: info.contentType, content };
   }
 
   private async find(id: number): Promise<MessageEntity> {
