@@ -79,31 +79,41 @@ export function trainTokenModel(
   return { classes, documents, tokens };
 }
 
-interface TokenEvidence {
-  /** Place from strongest (0) to weakest among the model's tokens; equally strong tokens share it. */
-  rank: number;
-  logs: number[];
+/**
+ * A model's tokens worked out once (a model is not changed after training), laid out flat so
+ * that scoring a message reads numbers rather than objects.
+ */
+interface Evidence {
+  classes: number;
+  /** Token -> its row. */
+  rows: Map<string, number>;
+  /** Per row, its place from strongest (0) to weakest; equally strong tokens share it. */
+  ranks: Int32Array;
+  /** Per row, the log rate of each class, `classes` numbers per row. */
+  logs: Float64Array;
 }
 
-/** Log rates of a model's tokens, worked out once per model: a model is not changed after training. */
-const evidenceCache = new WeakMap<TokenModel, Map<string, TokenEvidence>>();
+const evidenceCache = new WeakMap<TokenModel, Evidence>();
 
-function evidenceOf(model: TokenModel): Map<string, TokenEvidence> {
-  let evidence = evidenceCache.get(model);
-  if (!evidence) {
-    const kept: Array<{ token: string; strength: number; logs: number[] }> = [];
-    for (const [token, counts] of Object.entries(model.tokens)) {
-      if (counts.reduce((a, b) => a + b, 0) < 2) continue;
-      const logs = tokenLogs(counts, model.documents);
-      kept.push({ token, strength: Math.max(...logs) - Math.min(...logs), logs });
-    }
-    const strengths = [...new Set(kept.map((k) => k.strength))].sort((a, b) => b - a);
-    const rankOf = new Map(strengths.map((strength, rank) => [strength, rank]));
-    evidence = new Map(
-      kept.map(({ token, strength, logs }) => [token, { rank: rankOf.get(strength)!, logs }]),
-    );
-    evidenceCache.set(model, evidence);
+function evidenceOf(model: TokenModel): Evidence {
+  const cached = evidenceCache.get(model);
+  if (cached) return cached;
+  const kept: Array<{ token: string; strength: number; logs: number[] }> = [];
+  for (const [token, counts] of Object.entries(model.tokens)) {
+    if (counts.reduce((a, b) => a + b, 0) < 2) continue;
+    const logs = tokenLogs(counts, model.documents);
+    kept.push({ token, strength: Math.max(...logs) - Math.min(...logs), logs });
   }
+  const strengths = [...new Set(kept.map((k) => k.strength))].sort((a, b) => b - a);
+  const rankOf = new Map(strengths.map((strength, rank) => [strength, rank]));
+  const classes = model.classes.length;
+  const evidence: Evidence = {
+    classes,
+    rows: new Map(kept.map(({ token }, row) => [token, row])),
+    ranks: Int32Array.from(kept, ({ strength }) => rankOf.get(strength)!),
+    logs: Float64Array.from(kept.flatMap(({ logs }) => logs)),
+  };
+  evidenceCache.set(model, evidence);
   return evidence;
 }
 
@@ -115,25 +125,27 @@ export function classifyTokens(
   model: TokenModel,
   message: NormalisedMessage,
 ): Record<string, number> {
-  const k = model.classes.length;
   const total = model.documents.reduce((a, b) => a + b, 0);
-  const evidence = evidenceOf(model);
+  const { classes: k, rows, ranks, logs } = evidenceOf(model);
   const tokens = messageTokens(message);
-  const found: TokenEvidence[] = [];
+  const n = tokens.length;
   // Strongest first, equally strong in message order, as one number each (rank, then position):
   // a typed array sorts numbers natively, far faster than a comparator over objects.
-  const order = new Float64Array(tokens.length);
+  const order = new Float64Array(n);
+  const foundRows = new Int32Array(n);
+  let found = 0;
   for (const token of tokens) {
-    const hit = evidence.get(token);
-    if (!hit) continue;
-    order[found.length] = hit.rank * tokens.length + found.length;
-    found.push(hit);
+    const row = rows.get(token);
+    if (row === undefined) continue;
+    order[found] = ranks[row]! * n + found;
+    foundRows[found] = row;
+    found += 1;
   }
-  const deciding = order.subarray(0, found.length).sort().subarray(0, DECIDING_TOKENS);
-  const sums = model.documents.map((n) => Math.log((n + 1) / (total + k)));
+  const deciding = order.subarray(0, found).sort().subarray(0, DECIDING_TOKENS);
+  const sums = Float64Array.from(model.documents, (d) => Math.log((d + 1) / (total + k)));
   for (const key of deciding) {
-    const { logs } = found[key % tokens.length]!;
-    for (let c = 0; c < k; c += 1) sums[c]! += logs[c]!;
+    const base = foundRows[key % n]! * k;
+    for (let c = 0; c < k; c += 1) sums[c]! += logs[base + c]!;
   }
   const top = Math.max(...sums);
   const exp = sums.map((s) => Math.exp(s - top));
