@@ -88,7 +88,7 @@ describe('MessageIngestService (SQLite)', () => {
 
   it('records a message stored already under its Message-ID as a new location only, without parsing it', async () => {
     const first = await ingest.ingestRaw(mail({}), imap('INBOX', 1));
-    const parse = jest.spyOn(ctx.context.get(MessageParserPool), 'parse');
+    const parse = jest.spyOn(ctx.context.get(MessageParserPool), 'parseForStorage');
 
     const again = await ingest.ingestRaw(
       mail({ body: 'Resent with other bytes.' }),

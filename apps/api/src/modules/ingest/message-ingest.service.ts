@@ -1,10 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import {
-  type Address,
-  MalformedMessageError,
-  type NormalisedMessage,
-  sanitiseHtml,
-} from '@inquiry/mail';
+import { type Address, MalformedMessageError, type NormalisedMessage } from '@inquiry/mail';
 import type { ContactEntity, MessageEntity } from '../../database/entities';
 import { isDeadlock, isUniqueViolation } from '../../database/unique-violation';
 import { BlobStore } from '../../storage/blob-store';
@@ -65,6 +60,8 @@ interface Parsed {
   index: number;
   rawSha256: string;
   parsed: NormalisedMessage;
+  /** The sender's HTML as it is safe to store and show. */
+  safeHtml: string;
 }
 
 interface Quarantine {
@@ -292,14 +289,20 @@ export class MessageIngestService {
         // The worker starts parsing at once; the blob is written meanwhile.
         const [stored, parsing] = await Promise.allSettled([
           this.blobs.put(raw),
-          this.parser.parse(raw),
+          this.parser.parseForStorage(raw),
         ]);
         if (stored.status === 'rejected') {
           outcomes[index] = { status: 'failed', error: stored.reason };
           return undefined;
         }
         const rawSha256 = stored.value;
-        if (parsing.status === 'fulfilled') return { index, rawSha256, parsed: parsing.value };
+        if (parsing.status === 'fulfilled')
+          return {
+            index,
+            rawSha256,
+            parsed: parsing.value.message,
+            safeHtml: parsing.value.safeHtml,
+          };
         const error: unknown = parsing.reason;
         const reason =
           error instanceof MalformedMessageError
@@ -319,14 +322,12 @@ export class MessageIngestService {
   }
 
   private async prepare(
-    { index, rawSha256, parsed, key }: Parsed & { key: string },
+    { index, rawSha256, parsed, safeHtml, key }: Parsed & { key: string },
     { raw, origin }: IngestItem,
     own: readonly string[],
     options: IngestOptions,
   ): Promise<Prepared> {
     const now = new Date();
-    // The parser hands over the sender's HTML as written; only what is safe to show is stored.
-    const html = parsed.html ? sanitiseHtml(parsed.html) : '';
     const from = parsed.from?.address.toLowerCase();
     const outgoing = from !== undefined && own.some((address) => address.toLowerCase() === from);
     const counterpart = outgoing ? parsed.to[0] : parsed.from;
@@ -365,14 +366,14 @@ export class MessageIngestService {
         sentAt,
         headers: parsed.headers,
         text: fitColumn(parsed.text),
-        html: fitColumn(html),
+        html: fitColumn(safeHtml),
         attachments: parsed.attachments,
         problems: [
           ...parsed.problems,
           ...(
             [
               ['text', parsed.text],
-              ['html', html],
+              ['html', safeHtml],
             ] as const
           )
             .filter(([, body]) => fitColumn(body) !== body)

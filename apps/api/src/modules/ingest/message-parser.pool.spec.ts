@@ -27,6 +27,18 @@ describe('MessageParserPool', () => {
     expect(second.subject).toBe('Re: LED panels');
   });
 
+  it('sanitises the HTML on the worker when parsing for storage, and only then', async () => {
+    const raw = mail({
+      body: '<p onclick="steal()">Please quote</p><script>alert(1)</script>',
+    });
+    const html = Buffer.from(raw.toString('utf8').replace('text/plain', 'text/html'));
+    const stored = await pool.parseForStorage(html);
+    expect(stored.message.html).toContain('<script>');
+    expect(stored.safeHtml).toContain('Please quote');
+    expect(stored.safeHtml).not.toMatch(/script|onclick/);
+    expect((await pool.parseForStorage(mail({}))).safeHtml).toBe('');
+  });
+
   it("hands back the parser's verdict on what is not a message as the parser's own error", async () => {
     const failure = pool.parse(Buffer.from('\u0000\u0001 this is no e-mail at all'));
     await expect(failure).rejects.toBeInstanceOf(MalformedMessageError);

@@ -10,10 +10,14 @@ import { MalformedMessageError, type NormalisedMessage } from '@inquiry/mail';
  */
 const WORKER_SOURCE = `
 const { parentPort } = require('node:worker_threads');
-const { parseMessage } = require(${JSON.stringify(require.resolve('@inquiry/mail'))});
-parentPort.on('message', ({ id, raw }) => {
+const { parseMessage, sanitiseHtml } = require(${JSON.stringify(require.resolve('@inquiry/mail'))});
+parentPort.on('message', ({ id, raw, sanitise }) => {
   parseMessage(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength)).then(
-    (message) => parentPort.postMessage({ id, message }),
+    (message) => parentPort.postMessage({
+      id,
+      message,
+      safeHtml: sanitise && message.html ? sanitiseHtml(message.html) : '',
+    }),
     (error) => parentPort.postMessage({
       id,
       error: { name: error && error.name, message: String(error && error.message), reason: error && error.reason },
@@ -22,13 +26,20 @@ parentPort.on('message', ({ id, raw }) => {
 });
 `;
 
+/** A parsed message as storage wants it: with its HTML made safe to show as well. */
+export interface ParsedForStorage {
+  message: NormalisedMessage;
+  /** The sender's HTML sanitised (see sanitiseHtml); '' when the message has none. */
+  safeHtml: string;
+}
+
 interface Pending {
-  resolve(message: NormalisedMessage): void;
+  resolve(parsed: ParsedForStorage): void;
   reject(error: Error): void;
 }
 
 type Reply =
-  | { id: number; message: NormalisedMessage }
+  | ({ id: number } & ParsedForStorage)
   | { id: number; error: { name?: string; message: string; reason?: string } };
 
 /**
@@ -44,15 +55,24 @@ export class MessageParserPool implements OnModuleDestroy {
   private nextId = 0;
   private closed = false;
 
-  parse(raw: Buffer): Promise<NormalisedMessage> {
+  async parse(raw: Buffer): Promise<NormalisedMessage> {
+    return (await this.run(raw, false)).message;
+  }
+
+  /** Parses and sanitises the HTML on the worker too: both are CPU work the store need not wait on. */
+  parseForStorage(raw: Buffer): Promise<ParsedForStorage> {
+    return this.run(raw, true);
+  }
+
+  private run(raw: Buffer, sanitise: boolean): Promise<ParsedForStorage> {
     if (this.closed) return Promise.reject(new Error('the message parser pool is closed'));
     const id = this.nextId++;
     const slot = this.slot(id % this.size);
-    return new Promise<NormalisedMessage>((resolve, reject) => {
+    return new Promise<ParsedForStorage>((resolve, reject) => {
       // A worker with work keeps the process alive (a CLI import awaits nothing else); an idle one does not.
       if (slot.pending.size === 0) slot.worker.ref();
       slot.pending.set(id, { resolve, reject });
-      slot.worker.postMessage({ id, raw });
+      slot.worker.postMessage({ id, raw, sanitise });
     });
   }
 
@@ -73,7 +93,8 @@ export class MessageParserPool implements OnModuleDestroy {
       pending.delete(reply.id);
       if (pending.size === 0) worker.unref();
       if (!waiting) return;
-      if ('message' in reply) waiting.resolve(withLocalDates(reply.message));
+      if ('message' in reply)
+        waiting.resolve({ message: withLocalDates(reply.message), safeHtml: reply.safeHtml });
       else waiting.reject(replyError(reply.error));
     });
     const fail = (error: Error) => {
