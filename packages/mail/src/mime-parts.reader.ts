@@ -19,7 +19,7 @@ const TEXT_TYPES: ReadonlySet<string> = new Set([
 ]);
 /** Separators of the joined bodies: a text part between HTML parts leaves an empty entry. */
 const TEXT_SEPARATOR = '\n';
-export const HTML_SEPARATOR = '<br/>\n';
+const HTML_SEPARATOR = '<br/>\n';
 /** Headers of a forwarded message shown above its text, as a mail client shows them. */
 const FORWARDED_FIELDS = ['From', 'Subject', 'Date', 'To', 'Cc', 'Bcc'] as const;
 
@@ -50,6 +50,10 @@ export interface MimeParts {
    * an alternative, beside HTML, leaves an empty entry where its HTML belongs.
    */
   html: string;
+  /** Whether the message has a multipart/alternative: HTML and plain text saying the same thing. */
+  alternative: boolean;
+  /** Whether a plain-text part outside an alternative comes before the first HTML part. */
+  plainBeforeHtml: boolean;
   attachments: AttachmentPart[];
   /** Text parts whose bytes did not decode cleanly from what they declared. */
   problems: DecodeProblem[];
@@ -175,6 +179,7 @@ export async function readMimeParts(raw: Buffer): Promise<MimeParts> {
   const hint = root?.charset || undefined;
   const texts: string[] = [];
   const htmls: string[] = [];
+  let plainBeforeHtml = false;
   for (const node of nodes) {
     const parent = parentOf(node);
     if (parent?.contentType === 'message/rfc822' && hasText)
@@ -187,7 +192,10 @@ export async function readMimeParts(raw: Buffer): Promise<MimeParts> {
       htmls.push(body);
     } else {
       texts.push(body);
-      if (!alternative && hasHtml) htmls.push('');
+      if (!alternative && hasHtml) {
+        if (htmls.length === 0) plainBeforeHtml = true;
+        htmls.push('');
+      }
     }
   }
 
@@ -197,6 +205,8 @@ export async function readMimeParts(raw: Buffer): Promise<MimeParts> {
     charset: hint,
     text: texts.join(TEXT_SEPARATOR),
     html: htmls.join(HTML_SEPARATOR),
+    alternative: nodes.some((node) => node.contentType === 'multipart/alternative'),
+    plainBeforeHtml,
     attachments,
     problems,
   };

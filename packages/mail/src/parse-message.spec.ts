@@ -446,6 +446,27 @@ describe('parseMessage content', () => {
     },
   );
 
+  it('tells an alternative by the message structure, not by header-like lines in a body', async () => {
+    const raw = message(
+      [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+      [
+        '--m',
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        'Our mail server rejected your message, headers were:',
+        'Content-Type: multipart/alternative; boundary="x"',
+        '--m',
+        'Content-Type: text/html; charset=utf-8',
+        '',
+        '<p>Quote <b>300 slabs</b> FOB Xiamen</p>',
+        '--m--',
+        '',
+      ].join('\r\n'),
+    );
+    const parsed = await parseMessage(raw);
+    expect(parsed.text).toMatch(/headers were:[\s\S]*Quote 300 slabs FOB Xiamen/);
+  });
+
   it('recovers a body that has no blank line before it', async () => {
     const parsed = await parseMessage(
       Buffer.from('From: a@example.com\r\nSubject: hi\r\nPlease quote 20 pallets.\r\n'),

@@ -6,16 +6,9 @@ import { textFromHtml } from './html-text.extractor';
 import { linksFromHtml, linksFromText } from './link.extractor';
 import { MalformedMessageError } from './malformed-message.error';
 import type { AttachmentInfo, DecodeProblem, Link, NormalisedMessage } from './message';
-import {
-  HTML_SEPARATOR,
-  readMimeParts,
-  type AttachmentPart,
-  type MimeParts,
-} from './mime-parts.reader';
+import { readMimeParts, type AttachmentPart, type MimeParts } from './mime-parts.reader';
 import { parseReceived } from './received-header.parser';
 
-/** A multipart/alternative part's header: its HTML and plain text say the same thing. */
-const ALTERNATIVE_PART = /^content-type:[ \t]*multipart\/alternative/im;
 const HEADER_FIELD = /^[\x21-\x39\x3b-\x7e]+[ \t]*:/;
 const CONTENT_TYPE_CHARSET =
   /^content-type:[^\n]*(?:\n[ \t][^\n]*)*?;\s*charset\s*=\s*"?([^";\s]+)/gim;
@@ -120,15 +113,6 @@ function mergeLinks(html: string, text: string): Link[] {
   return [...anchors, ...bare];
 }
 
-/**
- * The text of a message whose HTML part stands beside its plain-text part, in part order. The
- * joined HTML holds an empty entry where each plain part stands, so HTML opening with its
- * separator means the plain text came first.
- */
-function besidePlainText(text: string, html: string, htmlText: string): string {
-  return html.startsWith(HTML_SEPARATOR) ? `${text}${htmlText}` : `${htmlText}${text}`;
-}
-
 function declaredCharsets(latin1: string): string[] {
   const found = new Set<string>();
   for (const match of latin1.matchAll(CONTENT_TYPE_CHARSET)) {
@@ -160,18 +144,17 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
       .map((header) => headerValue(header.line));
   const decodeWord = (value: string): string => decodeHeaderValue(value, hint).text;
 
-  // Header lines read as bytes: charsets and part types are ASCII whatever the body holds.
-  const latin1 = raw.toString('latin1');
-  const html = parsed.html;
+  const { html, alternative, plainBeforeHtml } = parsed;
   let text = parsed.text;
   // HTML speaks for the message's text unless a text/plain alternative says the same: an
   // HTML-only message, however nested, and HTML beside a plain-text part (a list footer) that
-  // is not its alternative.
+  // is not its alternative, in part order.
   const htmlOnly = text.trim() === '';
-  if (html && (htmlOnly || !ALTERNATIVE_PART.test(latin1))) {
+  if (html && (htmlOnly || !alternative)) {
     const derived = textFromHtml(html);
     if (derived.problem) problems.push({ part: 'html', reason: derived.problem });
-    else text = htmlOnly ? derived.text : besidePlainText(text, html, derived.text);
+    else if (htmlOnly) text = derived.text;
+    else text = plainBeforeHtml ? `${text}${derived.text}` : `${derived.text}${text}`;
   }
   const message: NormalisedMessage = {
     rawSha256: createHash('sha256').update(input).digest('hex'),
@@ -186,7 +169,8 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
     html,
     links: mergeLinks(html, text),
     attachments: parsed.attachments.map(toAttachment),
-    declaredCharsets: declaredCharsets(latin1),
+    // Read as bytes: charsets are ASCII whatever the body holds.
+    declaredCharsets: declaredCharsets(raw.toString('latin1')),
     problems,
   };
 
