@@ -18,10 +18,13 @@ import {
   type WorkerProcess,
 } from './test/sync-harness';
 
-/** Messages per faulted mailbox: enough that the fault lands in the middle of the sync. */
-const MAILBOX_SIZE = 600;
-/** The fault is injected once this many messages are in. */
-const FAULT_AFTER = 120;
+/**
+ * Messages per faulted mailbox: enough that the fault lands in the middle of the sync, with most
+ * of the mailbox still to fetch and store when the first batch of 100 is in.
+ */
+const MAILBOX_SIZE = 900;
+/** The fault is injected once this many messages are in: after the first batch. */
+const FAULT_AFTER = 100;
 
 /**
  * Worker processes (the real entry point) syncing Dovecot into a MariaDB of their own, with

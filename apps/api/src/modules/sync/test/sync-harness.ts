@@ -8,6 +8,7 @@ import { NestFactory } from '@nestjs/core';
 import { ImapFlow } from 'imapflow';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
+import { parseMessage } from '@inquiry/mail';
 import type { DovecotServer } from '@inquiry/test-support';
 import { type AppConfig, loadConfig } from '../../../config/app-config';
 import { CoreModule } from '../../../core.module';
@@ -177,7 +178,11 @@ export async function eventually(
   throw new Error(`timed out after ${timeoutMs / 1000}s waiting for ${what}`);
 }
 
-/** Message-ID (normalised, undefined when missing) of every message in a folder, by UID, as the server has them. */
+/**
+ * Message-ID (normalised, undefined when missing) of every message in a folder, by UID, read
+ * from each message's source as the service reads it: the server's ENVELOPE keeps what follows
+ * the id (`<id> (added by relay)`) where the service takes the id alone.
+ */
 export async function serverMessageIds(
   dovecot: DovecotServer,
   user: string,
@@ -195,8 +200,12 @@ export async function serverMessageIds(
   const lock = await client.getMailboxLock(folder, { readOnly: true });
   try {
     const ids = new Map<number, string | undefined>();
-    for await (const message of client.fetch('1:*', { uid: true, envelope: true }, { uid: true })) {
-      ids.set(message.uid, normaliseMessageId(message.envelope?.messageId));
+    const sources = new Map<number, Buffer>();
+    for await (const message of client.fetch('1:*', { uid: true, source: true }, { uid: true }))
+      if (message.source) sources.set(message.uid, message.source);
+    for (const [uid, source] of sources) {
+      const parsed = await parseMessage(source).catch(() => undefined);
+      ids.set(uid, normaliseMessageId(parsed?.messageId));
     }
     return ids;
   } finally {
