@@ -18,6 +18,16 @@ const BASE = [
   'Date: Wed, 6 Nov 2024 15:20:31 +0800',
   'MIME-Version: 1.0',
 ];
+const PLAIN = 'Content-Type: text/plain; charset=utf-8';
+const HTML = 'Content-Type: text/html; charset=utf-8';
+
+/** A message of multipart `type` whose parts are each given as header lines, '' and body lines. */
+function multipart(type: string, parts: string[][]): Buffer {
+  return message(
+    [...BASE, `Content-Type: ${type}; boundary="part"`],
+    [...parts.flatMap((part) => ['--part', ...part]), '--part--', ''].join('\r\n'),
+  );
+}
 
 describe('parseMessage charsets', () => {
   const cases: Array<{
@@ -226,21 +236,18 @@ describe('parseMessage dates', () => {
 
 describe('parseMessage content', () => {
   it('extracts anchors with visible text and bare URLs with lower-cased hosts', async () => {
-    const raw = message(
-      [...BASE, 'Content-Type: multipart/alternative; boundary="b"'],
+    const raw = multipart('multipart/alternative', [
       [
-        '--b',
-        'Content-Type: text/plain; charset=utf-8',
+        PLAIN,
         '',
         'Sign in at https://Login.Tradenexa-Secure.COM/verify?u=sales@qiaolanstone.com or www.Example.org',
-        '--b',
-        'Content-Type: text/html; charset=utf-8',
+      ],
+      [
+        HTML,
         '',
         '<p>View <a href="http://203.0.113.9/po.html">Tradenexa &amp; Order</a> and <a href="https://BIT.LY/x">here</a></p>',
-        '--b--',
-        '',
-      ].join('\r\n'),
-    );
+      ],
+    ]);
     const parsed = await parseMessage(raw);
     expect(parsed.links).toEqual([
       { url: 'http://203.0.113.9/po.html', host: '203.0.113.9', text: 'Tradenexa & Order' },
@@ -256,28 +263,22 @@ describe('parseMessage content', () => {
   });
 
   it('lists attachments with sha256 and the inline flag', async () => {
-    const raw = message(
-      [...BASE, 'Content-Type: multipart/related; boundary="r"'],
+    const raw = multipart('multipart/related', [
+      [HTML, '', '<img src="cid:logo@x">'],
       [
-        '--r',
-        'Content-Type: text/html; charset=utf-8',
-        '',
-        '<img src="cid:logo@x">',
-        '--r',
         'Content-Type: image/png',
         'Content-ID: <logo@x>',
         'Content-Transfer-Encoding: base64',
         '',
         Buffer.from('png-bytes').toString('base64'),
-        '--r',
+      ],
+      [
         'Content-Type: text/html; name="PO_8823.pdf.html"',
         'Content-Disposition: attachment; filename="PO_8823.pdf.html"',
         '',
         '<form></form>',
-        '--r--',
-        '',
-      ].join('\r\n'),
-    );
+      ],
+    ]);
     const parsed = await parseMessage(raw);
     expect(parsed.attachments).toEqual([
       expect.objectContaining({
@@ -293,23 +294,16 @@ describe('parseMessage content', () => {
 
   it('gives the content of an attachment by the SHA-256 it reported', async () => {
     const pdf = Buffer.from('%PDF-1.4 drawing of the slab layout');
-    const raw = message(
-      [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+    const raw = multipart('multipart/mixed', [
+      [PLAIN, '', 'Drawing attached.'],
       [
-        '--m',
-        'Content-Type: text/plain; charset=utf-8',
-        '',
-        'Drawing attached.',
-        '--m',
         'Content-Type: application/octet-stream; name="layout.pdf"',
         'Content-Disposition: attachment; filename="layout.pdf"',
         'Content-Transfer-Encoding: base64',
         '',
         pdf.toString('base64'),
-        '--m--',
-        '',
-      ].join('\r\n'),
-    );
+      ],
+    ]);
     const [attachment] = (await parseMessage(raw)).attachments;
     expect(attachment).toMatchObject({ filename: 'layout.pdf', contentType: 'application/pdf' });
     expect(await attachmentContent(raw, attachment?.sha256 ?? '')).toEqual(pdf);
@@ -317,14 +311,9 @@ describe('parseMessage content', () => {
   });
 
   it('shows a forwarded message inline with its own sender, subject and date', async () => {
-    const raw = message(
-      [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+    const raw = multipart('multipart/mixed', [
+      [PLAIN, '', 'See the buyer mail below.'],
       [
-        '--m',
-        'Content-Type: text/plain; charset=utf-8',
-        '',
-        'See the buyer mail below.',
-        '--m',
         'Content-Type: message/rfc822',
         'Content-Disposition: inline',
         '',
@@ -333,10 +322,8 @@ describe('parseMessage content', () => {
         'Date: Mon, 4 Nov 2024 09:00:00 +0800',
         '',
         'Please quote 300 m2.',
-        '--m--',
-        '',
-      ].join('\r\n'),
-    );
+      ],
+    ]);
     const parsed = await parseMessage(raw);
     expect(parsed.text).toBe(
       [
@@ -374,19 +361,14 @@ describe('parseMessage content', () => {
       ],
     },
   ])('derives text from the only HTML body inside $container', async ({ container, sibling }) => {
-    const raw = message(
-      [...BASE, `Content-Type: ${container}; boundary="m"`],
+    const raw = multipart(container, [
       [
-        '--m',
-        'Content-Type: text/html; charset=utf-8',
+        HTML,
         '',
         '<html><body><p>Please quote <b>300 slabs</b></p><p>FOB Xiamen &amp; CIF Lagos</p></body></html>',
-        '--m',
-        ...sibling,
-        '--m--',
-        '',
-      ].join('\r\n'),
-    );
+      ],
+      sibling,
+    ]);
     const parsed = await parseMessage(raw);
     expect(parsed.text).toContain('Please quote 300 slabs');
     expect(parsed.text).toContain('FOB Xiamen & CIF Lagos');
@@ -395,25 +377,21 @@ describe('parseMessage content', () => {
   });
 
   it('keeps the text/plain part when HTML is its alternative', async () => {
-    const raw = message(
-      [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+    const raw = multipart('multipart/mixed', [
       [
-        '--m',
         'Content-Type: multipart/alternative; boundary="a"',
         '',
         '--a',
-        'Content-Type: text/plain; charset=utf-8',
+        PLAIN,
         '',
         'Plain words',
         '--a',
-        'Content-Type: text/html; charset=utf-8',
+        HTML,
         '',
         '<p>Markup words</p>',
         '--a--',
-        '--m--',
-        '',
-      ].join('\r\n'),
-    );
+      ],
+    ]);
     const parsed = await parseMessage(raw);
     expect(parsed.text.trim()).toBe('Plain words');
   });
@@ -433,12 +411,12 @@ describe('parseMessage content', () => {
     'keeps the text of HTML beside a plain part that is not its alternative: $order',
     async ({ parts, text }) => {
       const bodies: Record<string, string[]> = {
-        html: ['Content-Type: text/html; charset=utf-8', '', '<p>Quote <b>300 slabs</b></p>'],
-        plain: ['Content-Type: text/plain; charset=utf-8', '', 'List footer'],
+        html: [HTML, '', '<p>Quote <b>300 slabs</b></p>'],
+        plain: [PLAIN, '', 'List footer'],
       };
-      const raw = message(
-        [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
-        [...parts.flatMap((part) => ['--m', ...(bodies[part] ?? [])]), '--m--', ''].join('\r\n'),
+      const raw = multipart(
+        'multipart/mixed',
+        parts.map((part) => bodies[part] ?? []),
       );
       const parsed = await parseMessage(raw);
       expect(parsed.text).toMatch(text);
@@ -447,22 +425,15 @@ describe('parseMessage content', () => {
   );
 
   it('tells an alternative by the message structure, not by header-like lines in a body', async () => {
-    const raw = message(
-      [...BASE, 'Content-Type: multipart/mixed; boundary="m"'],
+    const raw = multipart('multipart/mixed', [
       [
-        '--m',
-        'Content-Type: text/plain; charset=utf-8',
+        PLAIN,
         '',
         'Our mail server rejected your message, headers were:',
         'Content-Type: multipart/alternative; boundary="x"',
-        '--m',
-        'Content-Type: text/html; charset=utf-8',
-        '',
-        '<p>Quote <b>300 slabs</b> FOB Xiamen</p>',
-        '--m--',
-        '',
-      ].join('\r\n'),
-    );
+      ],
+      [HTML, '', '<p>Quote <b>300 slabs</b> FOB Xiamen</p>'],
+    ]);
     const parsed = await parseMessage(raw);
     expect(parsed.text).toMatch(/headers were:[\s\S]*Quote 300 slabs FOB Xiamen/);
   });
