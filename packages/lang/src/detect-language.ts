@@ -2,7 +2,7 @@ import { buyerPart, wordsOnly } from './clean-buyer-text';
 import { contextLanguages, type DetectionContext } from './context-priors';
 import { TRADE_LANGUAGES, type TradeLanguage } from './languages';
 import { foreignLanguages, languageBit } from './foreign-letters';
-import { DICTIONARY_WEIGHT, lexicon, listedWeight } from './lexicon';
+import { DICTIONARY_WEIGHT, lexicon, listedWeight, spellingDictionary } from './lexicon';
 import { INDONESIAN_WORDS, MALAYSIAN_WORDS } from './malay-markers';
 import { MALAY_WORD_ODDS, type MalayWordOdds } from './malay-word-odds';
 import { joinedProfile, scriptProfile, type Script, type ScriptProfile } from './script-profile';
@@ -191,7 +191,7 @@ function scoreWords(
   const spelling = !short
     ? []
     : pool.languages.flatMap((language, slot) => {
-        const dictionary = known.dictionaries.get(language);
+        const dictionary = spellingDictionary(language);
         return dictionary
           ? [{ slot, language: TRADE_LANGUAGES.indexOf(language), dictionary }]
           : [];

@@ -44,11 +44,11 @@ const RANK_SLOPE = 0.3;
  * and Turkish, whose agglutinated forms frequency lists miss. Chosen among the permissively
  * licensed ones (BSD, Apache-2.0, MIT).
  */
-const DICTIONARIES: ReadonlyArray<readonly [TradeLanguage, string]> = [
+const DICTIONARIES: ReadonlyMap<TradeLanguage, string> = new Map([
   ['ru', 'dictionary-ru'],
   ['fa', 'dictionary-fa'],
   ['tr', 'dictionary-tr'],
-];
+]);
 /** A dictionary word weighs like one far down a frequency list. */
 export const DICTIONARY_WEIGHT = 0.6;
 
@@ -67,8 +67,6 @@ export interface Lexicon {
   weights: Float64Array;
   /** Words only Malay lists have (Malaysian spellings like `bahawa`, `kerana`, `baharu`). */
   malayOnly: ReadonlySet<string>;
-  /** Lower-case words of each language's spelling dictionary. */
-  dictionaries: ReadonlyMap<TradeLanguage, ReadonlySet<string>>;
 }
 
 /** The weight the language (as a position in TRADE_LANGUAGES) gives the word at `word`, 0 if none. */
@@ -226,9 +224,24 @@ export function lexicon(): Lexicon {
   }
   for (const word of UKRAINIAN_FUNCTION_WORDS) add(word, ['uk'], rankWeight(100));
   addStrippedSpellings(table);
-  const dictionaries = new Map(
-    DICTIONARIES.map(([language, pack]) => [language, loadDictionary(pack)] as const),
-  );
-  loaded = { ...packed(table), malayOnly, dictionaries };
+  loaded = { ...packed(table), malayOnly };
   return loaded;
+}
+
+const spellings = new Map<TradeLanguage, ReadonlySet<string>>();
+
+/**
+ * The lower-case words of the language's spelling dictionary, if it has one. Read on first use:
+ * only short texts among Russian, Persian or Turkish candidates consult them, and reading all
+ * three took a third of the lexicon's loading time.
+ */
+export function spellingDictionary(language: TradeLanguage): ReadonlySet<string> | undefined {
+  const pack = DICTIONARIES.get(language);
+  if (pack === undefined) return undefined;
+  let words = spellings.get(language);
+  if (!words) {
+    words = loadDictionary(pack);
+    spellings.set(language, words);
+  }
+  return words;
 }
