@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { isTradeLanguage, TRADE_LANGUAGES, type TradeLanguage } from './languages';
@@ -196,10 +197,8 @@ function packed(table: WeightTable): Pick<Lexicon, 'words' | 'starts' | 'languag
   return { words: table.ids, starts, languages, weights };
 }
 
-let loaded: Lexicon | undefined;
-
-export function lexicon(): Lexicon {
-  if (loaded) return loaded;
+/** Builds the lexicon from the word lists: about two seconds of work (see lexicon()). */
+export function buildLexicon(): Lexicon {
   const table = new WeightTable();
   const add = (word: string, languages: readonly TradeLanguage[], weight: number): void => {
     const key = word.toLowerCase();
@@ -224,7 +223,130 @@ export function lexicon(): Lexicon {
   }
   for (const word of UKRAINIAN_FUNCTION_WORDS) add(word, ['uk'], rankWeight(100));
   addStrippedSpellings(table);
-  loaded = { ...packed(table), malayOnly };
+  return { ...packed(table), malayOnly };
+}
+
+/** Header of a stored lexicon: byte lengths of the two word lists, then the number of runs. */
+const HEADER_BYTES = 16;
+
+/**
+ * The lexicon as bytes: its words and its Malay-only words as lines of text, then the weights,
+ * run starts and languages as they lie in memory (the weights first, on an 8-byte boundary).
+ */
+export function serialiseLexicon({
+  words,
+  starts,
+  languages,
+  weights,
+  malayOnly,
+}: Lexicon): Buffer {
+  const listed = Buffer.from([...words.keys()].join('\n'));
+  const malay = Buffer.from([...malayOnly].join('\n'));
+  const arrays = 8 * Math.ceil((HEADER_BYTES + listed.length + malay.length) / 8);
+  const out = Buffer.alloc(arrays + weights.byteLength + starts.byteLength + languages.byteLength);
+  out.writeUInt32LE(listed.length, 0);
+  out.writeUInt32LE(malay.length, 4);
+  out.writeUInt32LE(weights.length, 8);
+  listed.copy(out, HEADER_BYTES);
+  malay.copy(out, HEADER_BYTES + listed.length);
+  let at = arrays;
+  for (const array of [weights, starts, languages]) {
+    out.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+    at += array.byteLength;
+  }
+  return out;
+}
+
+export function deserialiseLexicon(bytes: Buffer): Lexicon {
+  const damaged = (): Error => new Error('the stored lexicon is not the length it says');
+  if (bytes.length < HEADER_BYTES) throw damaged();
+  const listedBytes = bytes.readUInt32LE(0);
+  const malayBytes = bytes.readUInt32LE(4);
+  const runs = bytes.readUInt32LE(8);
+  // Checked before anything is allocated by what the header claims.
+  const arrays = 8 * Math.ceil((HEADER_BYTES + listedBytes + malayBytes) / 8);
+  if (arrays + runs * (Float64Array.BYTES_PER_ELEMENT + 1) > bytes.length) throw damaged();
+  let at = HEADER_BYTES;
+  const text = (length: number): string[] => {
+    const lines = length === 0 ? [] : bytes.toString('utf8', at, at + length).split('\n');
+    at += length;
+    return lines;
+  };
+  const listed = text(listedBytes);
+  const malayOnly = new Set(text(malayBytes));
+  const words = new Map<string, number>();
+  listed.forEach((word, id) => words.set(word, id));
+  at = arrays;
+  // Copied out, so each typed array starts aligned on a buffer of its own.
+  const take = (length: number): ArrayBuffer => {
+    const part = new Uint8Array(length);
+    part.set(bytes.subarray(at, at + length));
+    at += length;
+    return part.buffer;
+  };
+  const weights = new Float64Array(take(runs * Float64Array.BYTES_PER_ELEMENT));
+  const starts = new Uint32Array(take((listed.length + 1) * Uint32Array.BYTES_PER_ELEMENT));
+  const languages = new Uint8Array(take(runs));
+  if (at !== bytes.length) throw damaged();
+  return { words, starts, languages, weights, malayOnly };
+}
+
+/**
+ * What a built lexicon depends on: this module's code, the language order and the versions of
+ * the word-list packages. A stored lexicon is used only under the same digest.
+ */
+function sourceDigest(): string {
+  const versions = [
+    ...FREQUENCY_PACKS.map(([, pack]) => `@zxcvbn-ts/language-${pack}`),
+    'stopwords-iso',
+  ].map((name) => {
+    const { version } = requireFromHere(`${name}/package.json`) as { version: string };
+    return `${name}@${version}`;
+  });
+  return createHash('sha256')
+    .update(readFileSync(__filename))
+    .update(JSON.stringify([TRADE_LANGUAGES, UKRAINIAN_FUNCTION_WORDS, versions]))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+/**
+ * Reads the lexicon stored under `dir` for the current sources, or builds and stores it there.
+ * Storing is best effort: a read-only disk only means the next process builds it again.
+ */
+export function loadLexicon(dir: string): Lexicon {
+  const file = join(dir, `lexicon-${sourceDigest()}.bin`);
+  try {
+    return deserialiseLexicon(readFileSync(file));
+  } catch {
+    const built = buildLexicon();
+    try {
+      mkdirSync(dir, { recursive: true });
+      // Written aside and renamed, so a process starting meanwhile never reads half a file.
+      const partial = `${file}.${process.pid}.tmp`;
+      writeFileSync(partial, serialiseLexicon(built));
+      renameSync(partial, file);
+    } catch {
+      // Kept in memory only.
+    }
+    return built;
+  }
+}
+
+/**
+ * Where built lexicons are kept between runs, since building one costs every starting process
+ * seconds: the cache folder of the node_modules the word lists are installed in, the place
+ * build tools keep theirs, so it goes with the installation.
+ */
+function cacheDir(): string {
+  const wordLists = dirname(dirname(requireFromHere.resolve('stopwords-iso/package.json')));
+  return join(wordLists, '.cache', 'inquiry-lang');
+}
+
+let loaded: Lexicon | undefined;
+
+export function lexicon(): Lexicon {
+  loaded ??= loadLexicon(cacheDir());
   return loaded;
 }
 
