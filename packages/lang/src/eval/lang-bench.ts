@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { franc } from 'franc';
 import { detectLanguage } from '../detect-language';
+import { loadLexicon } from '../lexicon';
 import { corporaDir, linguaLines } from './corpora';
 
 /**
@@ -50,7 +52,25 @@ async function longBodies(minChars: number): Promise<string[]> {
   return bodies;
 }
 
+/** Start-up cost: building the lexicon from the word lists, and reading back a stored one. */
+function lexiconLoad(): void {
+  const dir = mkdtempSync(join(tmpdir(), 'lexicon-bench-'));
+  const seconds = (load: () => unknown): string => {
+    const start = process.hrtime.bigint();
+    load();
+    return (Number(process.hrtime.bigint() - start) / 1e9).toFixed(2);
+  };
+  try {
+    const built = seconds(() => loadLexicon(dir));
+    const read = seconds(() => loadLexicon(dir));
+    console.log(`lexicon: built and stored in ${built} s, read back from the store in ${read} s`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  lexiconLoad();
   const sentences = [...linguaLines('sentences').values()].flat();
   console.log(`lingua-dev sentences: ${sentences.length} in memory, one core`);
   measure('ours', 'sentences', sentences, (text) => detectLanguage(text));
