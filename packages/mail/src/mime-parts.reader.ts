@@ -77,10 +77,22 @@ async function split(raw: Buffer): Promise<{ nodes: MimeNode[]; bodies: Map<Mime
   return { nodes, bodies };
 }
 
-function transferDecoded(node: MimeNode, body: Buffer): Buffer {
+/** A part with content of its own: not a container of parts, nor an embedded message read in place. */
+function isLeaf(node: MimeNode): boolean {
+  return !node.multipart && !(node.rfc822 && node.messageNode);
+}
+
+/** A leaf's content, its transfer encoding undone. */
+function contentOf(node: MimeNode, bodies: ReadonlyMap<MimeNode, Buffer[]>): Buffer {
+  const chunks = bodies.get(node);
+  const body = chunks ? Buffer.concat(chunks) : Buffer.alloc(0);
   if (node.encoding === 'base64')
     return libbase64.decode(body.toString('latin1').replace(/[^a-zA-Z0-9+/=]+/g, ''));
   return node.encoding === 'quoted-printable' ? libqp.decode(body) : body;
+}
+
+function sha256Of(content: Buffer): string {
+  return createHash('sha256').update(content).digest('hex');
 }
 
 function parentOf(node: MimeNode): MimeNode | undefined {
@@ -119,7 +131,7 @@ function attachmentOf(node: MimeNode, content: Buffer): AttachmentPart {
     contentId,
     related: contentId !== undefined && isInside(node, 'multipart/related'),
     content,
-    sha256: createHash('sha256').update(content).digest('hex'),
+    sha256: sha256Of(content),
   };
 }
 
@@ -159,9 +171,8 @@ export async function readMimeParts(raw: Buffer): Promise<MimeParts> {
   let hasText = false;
   let hasHtml = false;
   for (const node of nodes) {
-    if (node.multipart || (node.rfc822 && node.messageNode)) continue;
-    const body = bodies.get(node);
-    const content = transferDecoded(node, body ? Buffer.concat(body) : Buffer.alloc(0));
+    if (!isLeaf(node)) continue;
+    const content = contentOf(node, bodies);
     if (isAttachment(node)) {
       attachments.push(attachmentOf(node, content));
       continue;
@@ -214,6 +225,12 @@ export async function readMimeParts(raw: Buffer): Promise<MimeParts> {
 
 /** The decoded bytes of the attachment whose SHA-256 `parseMessage` reported, if the message has it. */
 export async function attachmentContent(raw: Buffer, sha256: string): Promise<Buffer | undefined> {
-  const { attachments } = await readMimeParts(raw);
-  return attachments.find((attachment) => attachment.sha256 === sha256)?.content;
+  // Only attachments are decoded: the text parts and their charsets are not needed here.
+  const { nodes, bodies } = await split(raw);
+  for (const node of nodes) {
+    if (!isLeaf(node) || !isAttachment(node)) continue;
+    const content = contentOf(node, bodies);
+    if (sha256Of(content) === sha256) return content;
+  }
+  return undefined;
 }
