@@ -22,6 +22,12 @@ function wordBytes(encoding: string, payload: string): Buffer {
   return Buffer.from(bytes);
 }
 
+/** The raw value of a header line (`Name: value`, folding kept): everything after the colon. */
+export function headerLineValue(line: string): string {
+  const colon = line.indexOf(':');
+  return colon === -1 ? '' : line.slice(colon + 1);
+}
+
 function isValidUtf8(bytes: Buffer): boolean {
   return !bytes.toString('utf8').includes('\uFFFD');
 }
@@ -53,7 +59,9 @@ export function decodeHeaderValue(raw: string, hint?: string): DecodedHeader {
       return;
     }
     const bytes = Buffer.from(chunk, 'latin1');
-    const decoded: DecodedHeader = isValidUtf8(bytes) ? { text: bytes.toString('utf8') } : decodeText(bytes, hint);
+    const decoded: DecodedHeader = isValidUtf8(bytes)
+      ? { text: bytes.toString('utf8') }
+      : decodeText(bytes, hint);
     if (decoded.problem) problems.push(`raw 8-bit header: ${decoded.problem}`);
     text += decoded.text;
   };

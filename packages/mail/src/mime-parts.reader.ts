@@ -8,7 +8,7 @@ import libqp from 'libqp';
 import { decodeText } from './charset-decoder';
 import { formatAddressList, parseAddressList } from './address-list';
 import { parseRfc5322Date } from './date-header.parser';
-import { decodeHeaderValue } from './header-decoder';
+import { decodeHeaderValue, headerLineValue } from './header-decoder';
 import type { DecodeProblem } from './message';
 
 /** Part types read as the message's text; anything else is an attachment. */
@@ -151,7 +151,7 @@ function forwardedHeader(node: MimeNode, hint: string | undefined): string {
   const lines: string[] = [];
   for (const field of FORWARDED_FIELDS) {
     const line = fields.findLast(({ key }) => key === field.toLowerCase())?.line;
-    const value = line && forwardedValue(field, line.slice(line.indexOf(':') + 1), hint);
+    const value = line && forwardedValue(field, headerLineValue(line), hint);
     if (value) lines.push(`${field}: ${value}`);
   }
   return `\n${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { parseAddressList } from './address-list';
 import { parseRfc5322Date } from './date-header.parser';
-import { decodeHeaderValue } from './header-decoder';
+import { decodeHeaderValue, headerLineValue } from './header-decoder';
 import { textFromHtml } from './html-text.extractor';
 import { linksFromHtml, linksFromText } from './link.extractor';
 import { MalformedMessageError } from './malformed-message.error';
@@ -81,11 +81,6 @@ async function readParts(raw: Buffer): Promise<MimeParts> {
   }
 }
 
-function headerValue(line: string): string {
-  const colon = line.indexOf(':');
-  return colon === -1 ? '' : line.slice(colon + 1);
-}
-
 function stripAngles(id: string): string {
   return id.trim().replace(/^<|>$/g, '');
 }
@@ -132,7 +127,7 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
 
   const hint = parsed.charset;
   const headers = parsed.headerLines.map(({ key, line }) => {
-    const decoded = decodeHeaderValue(headerValue(line), hint);
+    const decoded = decodeHeaderValue(headerLineValue(line), hint);
     if (decoded.problem) problems.push({ part: `header:${key}`, reason: decoded.problem });
     return { name: key, value: decoded.text };
   });
@@ -141,7 +136,7 @@ export async function parseMessage(input: Buffer): Promise<NormalisedMessage> {
   const rawValues = (name: string): string[] =>
     parsed.headerLines
       .filter((header) => header.key === name)
-      .map((header) => headerValue(header.line));
+      .map((header) => headerLineValue(header.line));
   const decodeWord = (value: string): string => decodeHeaderValue(value, hint).text;
 
   const { html, alternative, plainBeforeHtml } = parsed;
