@@ -27,7 +27,7 @@ describe('MessageParserPool', () => {
     expect(second.subject).toBe('Re: LED panels');
   });
 
-  it('sanitises the HTML on the worker when parsing for storage, and only then', async () => {
+  it('sanitises the HTML on the worker when parsing for storage, and gives none for a plain-text message', async () => {
     const raw = mail({
       body: '<p onclick="steal()">Please quote</p><script>alert(1)</script>',
     });
