@@ -1,14 +1,24 @@
 import 'reflect-metadata';
 import { ImapFlow } from 'imapflow';
-import { startDovecot, startMariaDb, type DovecotServer } from '@inquiry/test-support';
+import {
+  startDovecot,
+  startMariaDb,
+  type DovecotServer,
+  type MariaDbServer,
+} from '@inquiry/test-support';
 import { MailboxEntity } from '../src/database/entities';
 import { MailboxSyncService } from '../src/modules/sync/mailbox-sync.service';
 import { MailboxSyncer } from '../src/modules/sync/mailbox-syncer';
 import { loadSpamAssassinCorpus } from '../src/modules/sync/test/spamassassin-corpus';
-import { startSyncStack } from '../src/modules/sync/test/sync-harness';
+import { startSyncStack, type SyncStack } from '../src/modules/sync/test/sync-harness';
 
 const NO_CHANGE_MAILBOX_SIZE = 10_000;
 const NO_CHANGE_RUNS = 9;
+/**
+ * Downloads and ingestion passes measured, the median reported: on a small shared machine one
+ * pass can run a third faster or slower than the next.
+ */
+const PASSES = 3;
 
 const seconds = (startedNs: bigint) => Number(process.hrtime.bigint() - startedNs) / 1e9;
 const median = (values: number[]) =>
@@ -53,6 +63,47 @@ function syntheticInquiry(n: number): Buffer {
   );
 }
 
+/** What one sync of the corpus into an empty database took, ingestion and triage apart. */
+interface IngestionPass {
+  messages: number;
+  ingestSeconds: number;
+  triaged: number;
+  triageSeconds: number;
+}
+
+/** The corpus synced by the whole service into a database of its own, so nothing is a duplicate. */
+async function ingestionPass(
+  mariadb: MariaDbServer,
+  dovecot: DovecotServer,
+  database: string,
+): Promise<IngestionPass> {
+  const stack = await startSyncStack(await mariadb.createDatabase(database));
+  try {
+    const mailboxId = await stack.createMailbox(dovecot, 'bench', 'pw');
+    const started = process.hrtime.bigint();
+    const report = await stack.app.get(MailboxSyncService).syncNow(mailboxId);
+    // The pass stores every folder first and triages afterwards; the two are timed apart.
+    const triageSeconds = (report.durationMs - report.ingestedMs) / 1000;
+    return {
+      messages: report.folders[0]?.fetched ?? 0,
+      ingestSeconds: seconds(started) - triageSeconds,
+      triaged: report.triaged,
+      triageSeconds,
+    };
+  } finally {
+    await stack.close();
+  }
+}
+
+/** The pass with the median value of `rate`, and every pass's rate for the record. */
+function medianPass<T>(passes: T[], rate: (pass: T) => number): { pass: T; rates: string } {
+  const ordered = [...passes].sort((a, b) => rate(a) - rate(b));
+  return {
+    pass: ordered[Math.floor(ordered.length / 2)]!,
+    rates: passes.map((pass) => fixed(rate(pass))).join(', '),
+  };
+}
+
 /**
  * One run against private servers: raw IMAP download against the full service pipeline
  * (fetch, parse, store on MariaDB, then triage) over the SpamAssassin dev corpus, then the cost
@@ -61,48 +112,54 @@ function syntheticInquiry(n: number): Buffer {
 async function main(): Promise<void> {
   const [dovecot, mariadb, corpus] = await Promise.all([
     startDovecot(),
-    startMariaDb({ database: 'bench' }),
+    startMariaDb(),
     loadSpamAssassinCorpus(),
   ]);
-  const stack = await startSyncStack(mariadb.url);
+  let stack: SyncStack | undefined;
   try {
     const corpusBytes = corpus.reduce((sum, raw) => sum + raw.length, 0);
     console.log(
-      `corpus: ${corpus.length} messages, ${fixed(corpusBytes / 1e6)} MB (spamassassin-dev ham + spam)`,
+      `corpus: ${corpus.length} messages, ${fixed(corpusBytes / 1e6)} MB (spamassassin-dev ham + spam); ` +
+        `median of ${PASSES} passes, each pass's rate in brackets`,
     );
-    const mailboxId = await stack.createMailbox(dovecot, 'bench', 'pw');
+    await dovecot.addUser('bench', 'pw');
     await dovecot.appendMessages('bench', 'INBOX', corpus);
 
     await rawFetch(dovecot, 'bench');
-    const raw = await rawFetch(dovecot, 'bench');
-    const rawRate = raw.messages / raw.seconds;
+    const downloads = [];
+    for (let pass = 0; pass < PASSES; pass += 1) downloads.push(await rawFetch(dovecot, 'bench'));
+    const raw = medianPass(downloads, (download) => download.messages / download.seconds);
+    const rawRate = raw.pass.messages / raw.pass.seconds;
     console.log(
-      `raw imapflow fetch:  ${raw.messages} msgs in ${fixed(raw.seconds, 2)} s = ${fixed(rawRate)} msgs/s, ${fixed(raw.bytes / 1e6 / raw.seconds)} MB/s`,
+      `raw imapflow fetch:  ${raw.pass.messages} msgs in ${fixed(raw.pass.seconds, 2)} s = ${fixed(rawRate)} msgs/s, ` +
+        `${fixed(raw.pass.bytes / 1e6 / raw.pass.seconds)} MB/s [${raw.rates}]`,
     );
 
-    const sync = stack.app.get(MailboxSyncService);
-    const started = process.hrtime.bigint();
-    const report = await sync.syncNow(mailboxId);
-    // The pass stores every folder first and triages afterwards; the two are timed apart.
-    const triageSeconds = (report.durationMs - report.ingestedMs) / 1000;
-    const ingestSeconds = seconds(started) - triageSeconds;
-    const ingested = report.folders[0]?.fetched ?? 0;
-    const ingestRate = ingested / ingestSeconds;
+    const passes = [];
+    for (let pass = 0; pass < PASSES; pass += 1)
+      passes.push(await ingestionPass(mariadb, dovecot, `bench_pass_${pass}`));
+    const ingestion = medianPass(passes, (pass) => pass.messages / pass.ingestSeconds);
+    const ingestRate = ingestion.pass.messages / ingestion.pass.ingestSeconds;
     console.log(
-      `full ingestion:      ${ingested} msgs in ${fixed(ingestSeconds, 2)} s = ${fixed(ingestRate)} msgs/s, ${fixed(raw.bytes / 1e6 / ingestSeconds)} MB/s ` +
+      `full ingestion:      ${ingestion.pass.messages} msgs in ${fixed(ingestion.pass.ingestSeconds, 2)} s = ${fixed(ingestRate)} msgs/s, ` +
+        `${fixed(raw.pass.bytes / 1e6 / ingestion.pass.ingestSeconds)} MB/s [${ingestion.rates}] ` +
         `(fetch, parse, store on MariaDB; inquiries pending triage)`,
     );
     console.log(`ingestion / raw:     ${fixed(ingestRate / rawRate, 2)} (aim >= 0.5)`);
+    const triage = medianPass(passes, (pass) => pass.triaged / pass.triageSeconds);
     console.log(
-      `triage after store:  ${report.triaged} inquiries in ${fixed(triageSeconds, 2)} s = ${fixed(report.triaged / triageSeconds)} inquiries/s`,
+      `triage after store:  ${triage.pass.triaged} inquiries in ${fixed(triage.pass.triageSeconds, 2)} s = ` +
+        `${fixed(triage.pass.triaged / triage.pass.triageSeconds)} inquiries/s [${triage.rates}]`,
     );
 
+    stack = await startSyncStack(await mariadb.createDatabase('bench_large'));
     const largeId = await stack.createMailbox(dovecot, 'large', 'pw');
     await dovecot.appendMessages(
       'large',
       'INBOX',
       Array.from({ length: NO_CHANGE_MAILBOX_SIZE }, (_, n) => syntheticInquiry(n)),
     );
+    const sync = stack.app.get(MailboxSyncService);
     const fill = await sync.syncNow(largeId);
     const fillStored = fill.ingestedMs / 1000;
     const fillTriage = (fill.durationMs - fill.ingestedMs) / 1000;
@@ -137,7 +194,7 @@ async function main(): Promise<void> {
         `${fixed(median(withLogin), 2)} ms as sync-now with connect and login (median of ${NO_CHANGE_RUNS}; aim < 50 ms)`,
     );
   } finally {
-    await stack.close();
+    await stack?.close();
     await Promise.all([dovecot.stop(), mariadb.stop()]);
   }
 }
