@@ -1,14 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  DataSource,
-  type EntityManager,
-  In,
-  type InsertResult,
-  IsNull,
-  LessThan,
-  MoreThan,
-} from 'typeorm';
+import { DataSource, type EntityManager, In, IsNull, LessThan, MoreThan } from 'typeorm';
 import { consecutiveRuns } from '../../common/consecutive-runs';
+import { insertRows } from '../../database/insert-rows';
 import {
   ContactEntity,
   InquiryEntity,
@@ -151,27 +144,24 @@ export class IngestRepository {
   }
 
   /** Records messages that cannot be stored, with why; returns the entries' ids in order. */
-  async quarantine(
+  quarantine(
     manager: EntityManager,
     entries: Array<{ origin: IngestOrigin; rawSha256: string; reason: string }>,
   ): Promise<number[]> {
-    if (entries.length === 0) return [];
     const createdAt = new Date();
-    return insertedIds(
-      manager.insert(
-        QuarantinedMessageEntity,
-        entries.map(({ origin, rawSha256, reason }) => ({
-          mailboxId: origin.kind === 'imap' ? origin.mailboxId : null,
-          folder: origin.kind === 'imap' ? origin.folder : null,
-          uidValidity: origin.kind === 'imap' ? origin.uidValidity : null,
-          uid: origin.kind === 'imap' ? origin.uid : null,
-          importSource: origin.kind === 'import' ? origin.source.slice(0, 1000) : null,
-          rawSha256,
-          reason: reason.slice(0, 2000),
-          createdAt,
-        })),
-      ),
-      entries.length,
+    return insertRows(
+      manager,
+      QuarantinedMessageEntity,
+      entries.map(({ origin, rawSha256, reason }) => ({
+        mailboxId: origin.kind === 'imap' ? origin.mailboxId : null,
+        folder: origin.kind === 'imap' ? origin.folder : null,
+        uidValidity: origin.kind === 'imap' ? origin.uidValidity : null,
+        uid: origin.kind === 'imap' ? origin.uid : null,
+        importSource: origin.kind === 'import' ? origin.source.slice(0, 1000) : null,
+        rawSha256,
+        reason: reason.slice(0, 2000),
+        createdAt,
+      })),
     );
   }
 
@@ -316,8 +306,7 @@ export class IngestRepository {
     manager: EntityManager,
     threads: Array<Omit<ThreadEntity, 'id' | 'contact'>>,
   ): Promise<number[]> {
-    if (threads.length === 0) return Promise.resolve([]);
-    return insertedIds(manager.insert(ThreadEntity, threads), threads.length);
+    return insertRows(manager, ThreadEntity, threads);
   }
 
   async touchThread(manager: EntityManager, threadId: number, at: Date): Promise<void> {
@@ -338,7 +327,7 @@ export class IngestRepository {
   ): Promise<number[]> {
     const ids: number[] = [];
     for (const chunk of consecutiveRuns(messages, contentBytes, STATEMENT_BUDGET))
-      ids.push(...(await insertedIds(manager.insert(MessageEntity, chunk), chunk.length)));
+      ids.push(...(await insertRows(manager, MessageEntity, chunk)));
     return ids;
   }
 
@@ -346,8 +335,7 @@ export class IngestRepository {
     manager: EntityManager,
     inquiries: Array<Omit<InquiryEntity, 'id' | 'message' | 'mailbox' | 'thread' | 'contact'>>,
   ): Promise<number[]> {
-    if (inquiries.length === 0) return Promise.resolve([]);
-    return insertedIds(manager.insert(InquiryEntity, inquiries), inquiries.length);
+    return insertRows(manager, InquiryEntity, inquiries);
   }
 }
 
@@ -362,19 +350,6 @@ function contentBytes(message: Pick<MessageEntity, 'text' | 'html' | 'headers'>)
   let characters = message.text.length + message.html.length;
   for (const { name, value } of message.headers) characters += name.length + value.length;
   return 3 * characters;
-}
-
-/**
- * The ids of a plain (multi-row) INSERT, as TypeORM reports them: RETURNING on MariaDB and the
- * consecutive ids InnoDB gives the rows of one INSERT on MySQL, the rowids on SQLite. A plain
- * INSERT rather than `save()`: the rows are new, so the diffing and reloading that `save()`
- * does per row is pure cost on the ingestion path.
- */
-async function insertedIds(insert: Promise<InsertResult>, rows: number): Promise<number[]> {
-  const ids = (await insert).identifiers.map((identifier) => identifier?.id as unknown);
-  if (ids.length !== rows || ids.some((id) => typeof id !== 'number'))
-    throw new Error(`INSERT of ${rows} rows returned ids ${JSON.stringify(ids)}`);
-  return ids as number[];
 }
 
 export function positionKey(origin: Omit<ImapOrigin, 'kind'>): string {
