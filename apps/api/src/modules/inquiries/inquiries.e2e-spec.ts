@@ -358,6 +358,34 @@ describe('inquiries, imports and messages (e2e)', () => {
     expect(await readFile(join(e2e.dir, 'notes.txt'), 'utf8')).toContain('notes');
   });
 
+  it('answers alike for missing and existing paths outside IMPORT_ROOT', async () => {
+    const codes: unknown[] = [];
+    for (const path of ['../../etc/passwd', '../../etc/no-such-file'])
+      codes.push(
+        (await http().post('/api/imports').set(auth).send({ path }).expect(400)).body.code,
+      );
+    expect(codes).toEqual(['IMPORT_SOURCE_FORBIDDEN', 'IMPORT_SOURCE_FORBIDDEN']);
+  });
+
+  it("refuses to read the service's own database, blobs and key as mail, and keeps working", async () => {
+    // IMPORT_ROOT is the folder that holds the database, blobs and secret key here.
+    for (const path of ['.', 'inquiry.sqlite', 'blobs', 'secret.key']) {
+      const response = await http().post('/api/imports').set(auth).send({ path }).expect(400);
+      expect(response.body.code).toBe('IMPORT_SOURCE_FORBIDDEN');
+      expect(response.body.fields).toEqual([
+        expect.objectContaining({ field: 'path', reason: expect.stringContaining('database') }),
+      ]);
+    }
+    const [first] = (await http().get('/api/inquiries').set(auth).expect(200)).body.items;
+    await http()
+      .patch(`/api/inquiries/${first.id}/assignee`)
+      .set(auth)
+      .send({ assignee: 'mei' })
+      .expect(200);
+    const after = await http().get(`/api/inquiries/${first.id}`).set(auth).expect(200);
+    expect(after.body.assignee).toBe('mei');
+  });
+
   it('needs a token for every route but health', async () => {
     await http().get('/api/inquiries').expect(401);
     await http().post('/api/imports').send({ path: 'takeout.mbox' }).expect(401);
