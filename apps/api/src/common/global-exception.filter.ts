@@ -70,6 +70,13 @@ export class GlobalExceptionFilter implements ExceptionFilter {
   }
 
   private toBody(exception: unknown, request: Request): ErrorBody {
+    if (isUnparsableBody(exception)) {
+      const reason = `body must be valid JSON (${exception.cause.message})`;
+      return this.toBody(
+        new DomainError(ErrorCode.ValidationFailed, reason, [{ field: 'body', reason }]),
+        request,
+      );
+    }
     if (exception instanceof DomainError) {
       const statusCode = STATUS[exception.code];
       return {
@@ -103,6 +110,18 @@ export class GlobalExceptionFilter implements ExceptionFilter {
       requestId,
     };
   }
+}
+
+/**
+ * The body parser's refusal of malformed JSON, which reaches the filter as a plain 400 before
+ * validation (and authentication) runs; answered like any other bad field.
+ */
+function isUnparsableBody(exception: unknown): exception is HttpException & { cause: SyntaxError } {
+  return (
+    exception instanceof HttpException &&
+    exception.cause instanceof SyntaxError &&
+    (exception.cause as SyntaxError & { type?: unknown }).type === 'entity.parse.failed'
+  );
 }
 
 function statusText(status: number): string {

@@ -1,37 +1,102 @@
-import { ParseIntPipe, ValidationPipe, type ValidationError } from '@nestjs/common';
+import {
+  type ArgumentMetadata,
+  type PipeTransform,
+  ValidationPipe,
+  type ValidationError,
+} from '@nestjs/common';
+import { ValidateIf } from 'class-validator';
 import { DomainError, ErrorCode, type FieldProblem } from './domain-error';
 
-/** Flattens class-validator's tree into `{field: 'a.b', reason}` pairs a client can show. */
+/**
+ * Deeper than any request of this API; class-transformer copies a body recursively and
+ * overflows the stack a few thousand levels down, which would be a 500.
+ */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * Flattens class-validator's tree into `{field: 'a.b', reason}` pairs a client can show. A
+ * field that fails on null gets that one reason instead of every constraint null breaks
+ * (fields that take null say so with their own `ValidateIf`).
+ */
 function fieldProblems(errors: ValidationError[], prefix = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((reason) => ({ field, reason }));
+    const reasons = Object.values(error.constraints ?? {});
+    const own =
+      error.value === null && reasons.length > 0
+        ? [{ field, reason: `${field} must not be null` }]
+        : reasons.map((reason) => ({ field, reason }));
     return [...own, ...fieldProblems(error.children ?? [], field)];
   });
 }
 
+export function validationError(fields: FieldProblem[]): DomainError {
+  return new DomainError(
+    ErrorCode.ValidationFailed,
+    fields.map((problem) => problem.reason).join('; '),
+    fields,
+  );
+}
+
+/** Whether a parsed JSON value nests more than `limit` objects or arrays, without recursing. */
+export function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const isContainer = (item: unknown): item is object => typeof item === 'object' && item !== null;
+  let level = isContainer(value) ? [value] : [];
+  for (let depth = 1; level.length > 0; depth += 1) {
+    if (depth > limit) return true;
+    const next: object[] = [];
+    for (const container of level) {
+      for (const item of Object.values(container)) if (isContainer(item)) next.push(item);
+    }
+    level = next;
+  }
+  return false;
+}
+
+class ApiValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && nestsDeeperThan(value, MAX_BODY_DEPTH)) {
+      const reason = `body nests deeper than ${MAX_BODY_DEPTH} levels`;
+      throw validationError([{ field: 'body', reason }]);
+    }
+    return super.transform(value, metadata);
+  }
+
+  /**
+   * Path parameters reach their own pipe (`idPipe`) as sent: the built-in `+value` would read
+   * `0x1` as 1, ` ` as 0 and `1e3` as 1000 before the id check could see them.
+   */
+  protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
+    return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new ApiValidationPipe({
     transform: true,
     whitelist: true,
     forbidNonWhitelisted: true,
-    exceptionFactory: (errors) => {
-      const fields = fieldProblems(errors);
-      return new DomainError(
-        ErrorCode.ValidationFailed,
-        fields.map((problem) => problem.reason).join('; '),
-        fields,
-      );
-    },
+    exceptionFactory: (errors) => validationError(fieldProblems(errors)),
   });
 }
 
-/** `@Param('id', idPipe())`: a non-numeric id is a 400 naming the parameter, like any field. */
-export function idPipe(field = 'id'): ParseIntPipe {
-  return new ParseIntPipe({
-    exceptionFactory: () =>
-      new DomainError(ErrorCode.ValidationFailed, `${field} must be an integer`, [
-        { field, reason: `${field} must be an integer` },
-      ]),
-  });
+/** `@Param('id', idPipe())`: anything but a positive whole number is a 400 naming the parameter. */
+export function idPipe(field = 'id'): PipeTransform<unknown, number> {
+  return {
+    transform(value: unknown): number {
+      const id = typeof value === 'string' && /^[1-9][0-9]*$/.test(value) ? Number(value) : NaN;
+      if (!Number.isSafeInteger(id)) {
+        throw validationError([{ field, reason: `${field} must be a positive whole number` }]);
+      }
+      return id;
+    },
+  };
+}
+
+/**
+ * May be left out, but not sent as null: unlike `@IsOptional()`, which passes null by as if
+ * the field were missing and lets it reach a NOT NULL column or a string method.
+ */
+export function IsOptionalNotNull(): PropertyDecorator {
+  return ValidateIf((_object, value) => value !== undefined);
 }

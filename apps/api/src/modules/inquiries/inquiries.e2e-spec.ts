@@ -319,9 +319,20 @@ describe('inquiries, imports and messages (e2e)', () => {
     ['/api/inquiries?cursor=bm9wZQ', 'cursor'],
     ['/api/inquiries?unknown=1', 'unknown'],
     ['/api/inquiries/abc', 'id'],
+    ['/api/inquiries/0x1', 'id'],
+    ['/api/inquiries/%20', 'id'],
+    ['/api/inquiries/1e3', 'id'],
+    ['/api/inquiries/0', 'id'],
+    ['/api/inquiries/-1', 'id'],
+    ['/api/inquiries/1.0', 'id'],
+    ['/api/inquiries/99999999999999999999', 'id'],
   ])('answers GET %s with 400 naming %s', async (path, field) => {
     const response = await http().get(path).set(auth).expect(400);
     expect(response.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
+    if (field === 'id')
+      expect(response.body.fields).toEqual([
+        { field: 'id', reason: 'id must be a positive whole number' },
+      ]);
     expect(response.body.fields).toEqual(
       expect.arrayContaining([expect.objectContaining({ field })]),
     );
