@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional, OmitType, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsEmail,
@@ -13,6 +15,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
+import { IsOptionalNotNull } from '../../common/validation';
 
 export class CreateMailboxDto {
   @ApiProperty({ example: 'Sales inbox' })
@@ -45,7 +48,7 @@ export class CreateMailboxDto {
     default: true,
     description: 'TLS from the start (port 993); false uses STARTTLS when offered',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   imapSecure?: boolean;
 
@@ -69,26 +72,26 @@ export class CreateMailboxDto {
   smtpHost?: string;
 
   @ApiPropertyOptional({ example: 465 })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsInt()
   @Min(1)
   @Max(65535)
   smtpPort?: number;
 
   @ApiPropertyOptional({ default: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   smtpSecure?: boolean;
 
   @ApiPropertyOptional({ example: 'sales@example.com' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(320)
   smtpUser?: string;
 
   @ApiPropertyOptional({ writeOnly: true })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1024)
@@ -96,25 +99,33 @@ export class CreateMailboxDto {
 
   @ApiPropertyOptional({
     example: ['INBOX', 'Archive'],
-    description: 'Folders to sync; default SYNC_FOLDERS',
+    nullable: true,
+    description: 'Folders to sync; left out or null, SYNC_FOLDERS',
   })
   @IsOptional()
   @IsArray()
+  @ArrayMinSize(1, { message: 'folders must name at least one folder' })
+  @ArrayUnique({ message: 'folders must not name a folder twice' })
   @ArrayMaxSize(100)
   @IsString({ each: true })
   @IsNotEmpty({ each: true })
   @MaxLength(255, { each: true })
-  folders?: string[];
+  folders?: string[] | null;
 
   @ApiPropertyOptional({ default: true, description: 'Background sync on or off' })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsBoolean()
   enabled?: boolean;
 }
 
-/** Like creation, every field optional; `smtpHost: null` removes the SMTP settings. */
+/**
+ * Like creation, every field optional but none null, since each has a value the mailbox
+ * cannot do without; only `smtpHost: null` (all SMTP settings) and `folders: null` (back to
+ * SYNC_FOLDERS) remove something.
+ */
 export class UpdateMailboxDto extends PartialType(
   OmitType(CreateMailboxDto, ['smtpHost'] as const),
+  { skipNullProperties: false },
 ) {
   @ApiPropertyOptional({
     type: String,

@@ -102,6 +102,130 @@ describe('mailboxes (e2e)', () => {
     for (const problem of response.body.fields) expect(problem.reason).toEqual(expect.any(String));
   });
 
+  it.each([
+    'name',
+    'address',
+    'imapHost',
+    'imapPort',
+    'imapSecure',
+    'imapUser',
+    'imapPassword',
+    'smtpPort',
+    'smtpSecure',
+    'smtpUser',
+    'smtpPassword',
+    'enabled',
+  ])(
+    'refuses %s: null on update with 400 naming it, and keeps the mailbox as it was',
+    async (field) => {
+      const created = await http().post('/api/mailboxes').set(auth).send(mailbox).expect(201);
+      const response = await http()
+        .patch(`/api/mailboxes/${created.body.id}`)
+        .set(auth)
+        .send({ [field]: null })
+        .expect(400);
+      expect(response.body).toMatchObject({
+        code: 'VALIDATION_FAILED',
+        fields: [{ field, reason: expect.any(String) }],
+      });
+      const after = await http().get(`/api/mailboxes/${created.body.id}`).set(auth).expect(200);
+      expect(after.body).toEqual(created.body);
+    },
+  );
+
+  it('removes the SMTP settings only together, and refuses a half SMTP server', async () => {
+    const { smtpHost, smtpPort, smtpSecure, smtpUser, smtpPassword, ...imapOnly } = mailbox;
+    const noPort = await http()
+      .post('/api/mailboxes')
+      .set(auth)
+      .send({ ...imapOnly, smtpHost })
+      .expect(400);
+    expect(noPort.body.fields).toEqual([
+      { field: 'smtpPort', reason: expect.stringContaining('smtpHost') },
+    ]);
+    const noHost = await http()
+      .post('/api/mailboxes')
+      .set(auth)
+      .send({ ...imapOnly, smtpPort, smtpUser, smtpPassword })
+      .expect(400);
+    expect(noHost.body.fields).toEqual([
+      { field: 'smtpPort', reason: expect.stringContaining('smtpHost') },
+      { field: 'smtpUser', reason: expect.stringContaining('smtpHost') },
+      { field: 'smtpPassword', reason: expect.stringContaining('smtpHost') },
+    ]);
+
+    const imap = await http().post('/api/mailboxes').set(auth).send(imapOnly).expect(201);
+    const halfAdded = await http()
+      .patch(`/api/mailboxes/${imap.body.id}`)
+      .set(auth)
+      .send({ smtpHost, smtpUser })
+      .expect(400);
+    expect(halfAdded.body.fields).toEqual([
+      { field: 'smtpPort', reason: expect.stringContaining('smtpHost') },
+    ]);
+    const added = await http()
+      .patch(`/api/mailboxes/${imap.body.id}`)
+      .set(auth)
+      .send({ smtpHost, smtpPort, smtpSecure })
+      .expect(200);
+    expect(added.body).toMatchObject({ smtpHost, smtpPort, smtpSecure, smtpUser: null });
+    const test = await http().post(`/api/mailboxes/${imap.body.id}/test`).set(auth).expect(200);
+    expect(test.body.smtp).toEqual({ ok: false, error: expect.any(String) });
+
+    const removed = await http()
+      .patch(`/api/mailboxes/${imap.body.id}`)
+      .set(auth)
+      .send({ smtpHost: null })
+      .expect(200);
+    expect(removed.body).toMatchObject({
+      smtpHost: null,
+      smtpPort: null,
+      smtpSecure: null,
+      smtpUser: null,
+    });
+    const portWithoutHost = await http()
+      .patch(`/api/mailboxes/${imap.body.id}`)
+      .set(auth)
+      .send({ smtpPort })
+      .expect(400);
+    expect(portWithoutHost.body.fields).toEqual([
+      { field: 'smtpPort', reason: expect.stringContaining('smtpHost') },
+    ]);
+    const removedAndSet = await http()
+      .patch(`/api/mailboxes/${imap.body.id}`)
+      .set(auth)
+      .send({ smtpHost: null, smtpUser })
+      .expect(400);
+    expect(removedAndSet.body.fields).toEqual([
+      { field: 'smtpUser', reason: expect.stringContaining('smtpHost') },
+    ]);
+  });
+
+  it.each([
+    [[], 'folders must name at least one folder'],
+    [['INBOX', 'INBOX'], 'folders must not name a folder twice'],
+  ])('refuses folders %j on create and update with 400', async (folders, reason) => {
+    const created = await http()
+      .post('/api/mailboxes')
+      .set(auth)
+      .send({ ...mailbox, folders })
+      .expect(400);
+    expect(created.body.fields).toEqual([{ field: 'folders', reason }]);
+    const existing = await http().post('/api/mailboxes').set(auth).send(mailbox).expect(201);
+    const updated = await http()
+      .patch(`/api/mailboxes/${existing.body.id}`)
+      .set(auth)
+      .send({ folders })
+      .expect(400);
+    expect(updated.body.fields).toEqual([{ field: 'folders', reason }]);
+    const byDefault = await http()
+      .patch(`/api/mailboxes/${existing.body.id}`)
+      .set(auth)
+      .send({ folders: null })
+      .expect(200);
+    expect(byDefault.body.folders).toBeNull();
+  });
+
   it('reports a failed connection test per protocol instead of failing the request', async () => {
     const created = await http().post('/api/mailboxes').set(auth).send(mailbox).expect(201);
     const test = await http().post(`/api/mailboxes/${created.body.id}/test`).set(auth).expect(200);

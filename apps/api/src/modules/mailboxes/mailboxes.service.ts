@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '../../common/domain-error';
+import { validationError } from '../../common/validation';
 import { SecretBox } from '../../crypto/secret-box';
 import { NEVER_SYNCED, type MailboxEntity } from '../../database/entities';
 import type {
@@ -28,6 +29,7 @@ export class MailboxesService {
   }
 
   async create(dto: CreateMailboxDto): Promise<MailboxResponseDto> {
+    assertWholeSmtpServer(dto.smtpHost ?? null, dto.smtpPort ?? null, dto);
     const now = new Date();
     const mailbox = await this.repository.create({
       name: dto.name,
@@ -52,10 +54,13 @@ export class MailboxesService {
   }
 
   async update(id: number, dto: UpdateMailboxDto): Promise<MailboxResponseDto> {
-    await this.find(id);
-    const { imapPassword, smtpPassword, address, smtpHost, ...plain } = dto;
-    const withoutSmtp =
-      smtpHost === null
+    const stored = await this.find(id);
+    const { imapPassword, smtpPassword, address, smtpHost, smtpSecure, ...plain } = dto;
+    const host = smtpHost === undefined ? stored.smtpHost : smtpHost;
+    const port = smtpHost === null ? null : (dto.smtpPort ?? stored.smtpPort);
+    assertWholeSmtpServer(host, port, dto);
+    const smtp =
+      host === null
         ? {
             smtpHost: null,
             smtpPort: null,
@@ -63,17 +68,19 @@ export class MailboxesService {
             smtpUser: null,
             smtpPasswordEncrypted: null,
           }
-        : {};
+        : {
+            smtpHost: host,
+            smtpSecure: smtpSecure ?? stored.smtpSecure ?? true,
+            ...(smtpPassword !== undefined
+              ? { smtpPasswordEncrypted: this.secrets.encrypt(smtpPassword) }
+              : {}),
+          };
     await this.repository.update(id, {
       ...plain,
-      ...(smtpHost !== undefined && smtpHost !== null ? { smtpHost } : {}),
-      ...withoutSmtp,
+      ...smtp,
       ...(address !== undefined ? { address: address.toLowerCase() } : {}),
       ...(imapPassword !== undefined
         ? { imapPasswordEncrypted: this.secrets.encrypt(imapPassword) }
-        : {}),
-      ...(smtpPassword !== undefined
-        ? { smtpPasswordEncrypted: this.secrets.encrypt(smtpPassword) }
         : {}),
       updatedAt: new Date(),
     });
@@ -99,6 +106,30 @@ export class MailboxesService {
     if (!mailbox) throw notFound(id);
     return mailbox;
   }
+}
+
+const SMTP_DETAILS = ['smtpPort', 'smtpSecure', 'smtpUser', 'smtpPassword'] as const;
+
+/**
+ * An SMTP server is a host and a port (sign-in optional), set up and removed as a whole:
+ * details without a host, or a host without a port, would leave a server the mailbox cannot
+ * send through while the API reported it as set.
+ */
+function assertWholeSmtpServer(
+  host: string | null,
+  port: number | null,
+  given: Partial<Record<(typeof SMTP_DETAILS)[number], unknown>>,
+): void {
+  const fields =
+    host === null
+      ? SMTP_DETAILS.filter((field) => given[field] !== undefined).map((field) => ({
+          field,
+          reason: `${field} needs smtpHost; without it the mailbox has no SMTP server`,
+        }))
+      : port === null
+        ? [{ field: 'smtpPort', reason: 'smtpPort is needed with smtpHost' }]
+        : [];
+  if (fields.length > 0) throw validationError(fields);
 }
 
 function notFound(id: number): DomainError {
