@@ -40,12 +40,13 @@ const SHIPPED: Readonly<Record<Script, { pkg: string; regular: string; bold: str
   },
 };
 
-const PRIMARY: Readonly<Record<string, Script>> = {
-  'zh-CN': 'sc',
-  ja: 'jp',
-  ko: 'kr',
-  ar: 'arabic',
-};
+// A Map: a locale argument such as "constructor" must not find a property of every object.
+const PRIMARY: ReadonlyMap<string, Script> = new Map([
+  ['zh-CN', 'sc'],
+  ['ja', 'jp'],
+  ['ko', 'kr'],
+  ['ar', 'arabic'],
+]);
 
 function shippedFace(script: Script): FontFaceFiles {
   const entry = SHIPPED[script];
@@ -67,7 +68,7 @@ function shippedFace(script: Script): FontFaceFiles {
  * name in an English quote) still print.
  */
 export function fontSetFor(locale: string): PdfFontSet {
-  const primary = PRIMARY[locale] ?? 'latin';
+  const primary = PRIMARY.get(locale) ?? 'latin';
   const order: Script[] = [
     primary,
     ...(['latin', 'arabic', 'sc'] as const).filter((script) => script !== primary),

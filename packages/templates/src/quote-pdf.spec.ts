@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { formatMoney } from './money';
+import { fontSetFor } from './pdf-fonts';
 import { quoteTotals, reviseQuote, currentRevision, createQuote } from './quote.model';
 import { renderQuotePdf } from './quote-pdf.renderer';
 import { TemplateCatalog } from './template-catalog';
@@ -126,6 +127,12 @@ describe('renderQuotePdf', () => {
     // Amounts keep their own order inside the Arabic page.
     expect(extract(ar)).toContain('24,955.25 US$');
   }, 60_000);
+
+  it('prints a locale without a script of its own in Latin first, whatever its name', () => {
+    for (const locale of ['de', 'constructor', 'toString']) {
+      expect(fontSetFor(locale).faces[0]?.regular).toMatch(/NotoSans-Regular\.ttf$/);
+    }
+  });
 
   it('says which font file is missing', async () => {
     const fonts = {

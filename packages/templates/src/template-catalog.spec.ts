@@ -155,6 +155,47 @@ describe('variable checking', () => {
     }
   });
 
+  it.each([
+    [
+      'sampleFee',
+      { sampleFee: money('-25.00', 'USD') },
+      /variable "sampleFee" must not be negative/,
+    ],
+    [
+      'creditQuantity',
+      { creditQuantity: -1 },
+      /variable "creditQuantity" must be a whole number of zero or more, got number -1/,
+    ],
+    [
+      'dispatchDays',
+      { dispatchDays: -2 },
+      /variable "dispatchDays" must be a whole number of zero or more, got number -2/,
+    ],
+  ])('refuses a negative %s, which no buyer text can state', (variable, change, message) => {
+    const sampleOffer = SHIPPED_DEFINITIONS.find((definition) => definition.id === 'sample-offer')!;
+    expect(() =>
+      catalog.render('sample-offer', 'de', { ...sampleOffer.sample, ...change }),
+    ).toThrow(message);
+  });
+
+  it('renders nothing owed and no days to wait as zero', () => {
+    const sampleOffer = SHIPPED_DEFINITIONS.find((definition) => definition.id === 'sample-offer')!;
+    const message = catalog.render('sample-offer', 'en', {
+      ...sampleOffer.sample,
+      sampleFee: money('0', 'USD'),
+      dispatchDays: 0,
+    });
+    expect(message.text).toContain('The sample costs $0.00');
+    expect(message.text).toContain('within 0 working days');
+  });
+
+  it('does not take a property every object has for a template variable', () => {
+    const firstReply = SHIPPED_DEFINITIONS.find((definition) => definition.id === 'first-reply')!;
+    expect(() =>
+      catalog.render('first-reply', 'en', { ...firstReply.sample, constructor: 'x' }),
+    ).toThrow(/variable "constructor" is not declared/);
+  });
+
   it('rejects a fractional quantity', () => {
     const firstReply = SHIPPED_DEFINITIONS.find((definition) => definition.id === 'first-reply')!;
     expect(() =>
@@ -336,6 +377,17 @@ describe('company overrides', () => {
       context: 'sea freight',
     });
     expect(message.subject).toBe('1 cartons (sea freight)');
+  });
+
+  it('rejects an override using a placeholder named like a property every object has', () => {
+    expect(
+      () =>
+        new TemplateCatalog({
+          resources: {
+            fr: { templates: { 'request-details': { body: 'Merci {{constructor}}' } } },
+          },
+        }),
+    ).toThrow(/templates\.request-details\.body: \{\{constructor\}\} is not a variable/);
   });
 
   it('rejects a text for a template nobody defined', () => {

@@ -246,15 +246,20 @@ function formatVariables(
   vars: Readonly<Record<string, unknown>>,
   options: RenderOptions,
 ): Record<string, unknown> {
-  const declared: Record<string, VariableType> = { ...COMMON_VARIABLES, ...definition.variables };
+  // Maps and own properties only: a name such as "constructor" is not declared by every template.
+  const declared = new Map<string, VariableType>([
+    ...Object.entries(COMMON_VARIABLES),
+    ...Object.entries(definition.variables),
+  ]);
   for (const name of Object.keys(vars)) {
-    if (!(name in declared)) {
+    if (!declared.has(name)) {
       throw new TemplateVariableError(definition.id, name, 'is not declared by the template');
     }
   }
   const formatted: Record<string, unknown> = {};
-  for (const [name, type] of Object.entries(declared)) {
-    formatted[name] = formatValue(definition.id, name, type, vars[name], locale, options);
+  for (const [name, type] of declared) {
+    const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
+    formatted[name] = formatValue(definition.id, name, type, value, locale, options);
   }
   return formatted;
 }
@@ -277,13 +282,16 @@ function formatValue(
       if (value.trim() === '') return fail('is empty');
       return value;
     case 'integer':
-      if (typeof value === 'bigint') return new Intl.NumberFormat(locale).format(value);
-      if (typeof value !== 'number' || !Number.isSafeInteger(value))
+      if (typeof value !== 'bigint' && (typeof value !== 'number' || !Number.isSafeInteger(value)))
         return fail(`must be an integer, got ${describe(value)}`);
+      // Quantities, days and percentages in a buyer's mail are never below zero.
+      if (value < 0) return fail(`must be a whole number of zero or more, got ${describe(value)}`);
       return new Intl.NumberFormat(locale).format(value);
     case 'money':
       if (!isMoney(value))
         return fail(`must be Money {amount: Decimal, currency}, got ${describe(value)}`);
+      if (value.amount.isNegative())
+        return fail(`must not be negative, got ${value.amount.toFixed()} ${value.currency}`);
       return formatMoney(value, locale);
     case 'date':
       return formatDate(value, locale, options.timeZone, fail);
@@ -324,7 +332,7 @@ function formatDate(
 function describe(value: unknown): string {
   if (Decimal.isDecimal(value)) return 'a bare Decimal';
   if (typeof value === 'string') return `text "${value.slice(0, 40)}"`;
-  if (typeof value === 'number') return `number ${value}`;
+  if (typeof value === 'number' || typeof value === 'bigint') return `number ${value}`;
   return typeof value;
 }
 

@@ -20,6 +20,18 @@ describe('placeholderProblems', () => {
     ]);
   });
 
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])(
+    'names {{%s}} an unknown variable although every object has a property of that name',
+    (name) => {
+      expect(placeholderProblems(`Merci {{${name}}}`, variables)).toEqual([
+        {
+          placeholder: `{{${name}}}`,
+          reason: expect.stringMatching(/^is not a variable of this template/),
+        },
+      ]);
+    },
+  );
+
   it('rejects signature fields that do not exist and fields on plain variables', () => {
     const problems = placeholderProblems('{{rep.fax}} {{rep}} {{product.name}}', variables);
     expect(problems.map((p) => p.placeholder)).toEqual([

@@ -26,19 +26,21 @@ export function placeholderProblems(
   text: string,
   variables: Readonly<Record<string, VariableType>>,
 ): PlaceholderProblem[] {
-  const declared: Record<string, VariableType> = { ...variables, ...COMMON_VARIABLES };
+  // A Map, so that {{constructor}} or {{toString}} are not found on every object's prototype.
+  const declared = new Map<string, VariableType>([
+    ...Object.entries(variables),
+    ...Object.entries(COMMON_VARIABLES),
+  ]);
   const problems: PlaceholderProblem[] = [];
-  const names = Object.keys(declared)
-    .map((name) =>
-      declared[name] === 'signature'
-        ? SIGNATURE_FIELDS.map((field) => `${name}.${field}`).join(', ')
-        : name,
+  const names = [...declared]
+    .map(([name, type]) =>
+      type === 'signature' ? SIGNATURE_FIELDS.map((field) => `${name}.${field}`).join(', ') : name,
     )
     .join(', ');
   for (const match of text.matchAll(PLACEHOLDER)) {
     const path = match[1] ?? '';
     const [root, field, ...rest] = path.split('.');
-    const type = root === undefined ? undefined : declared[root];
+    const type = root === undefined ? undefined : declared.get(root);
     if (path === '') {
       problems.push({ placeholder: match[0], reason: 'is empty' });
     } else if (type === 'signature') {

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DECLARABLE_VARIABLE_TYPES, SUPPORTED_LOCALES } from '@inquiry/templates';
+import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 export class PutTemplateTextDto {
@@ -27,6 +28,8 @@ export class PutTemplateTextDto {
   })
   @IsOptional()
   @IsObject()
+  // As sent: class-transformer's copy drops keys such as "toString", which the name check refuses.
+  @Transform(({ obj }: { obj: Record<string, unknown> }) => obj.variables)
   variables?: Record<string, string>;
 }
 

@@ -231,6 +231,39 @@ describe('company templates (e2e)', () => {
     );
   });
 
+  it.each(['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'])(
+    'refuses {{%s}} as an unknown variable, so drafts with the template keep working',
+    async (name) => {
+      const response = await put('request-details', 'fr', {
+        subject: 'Votre demande',
+        body: `Merci {{${name}}}`,
+      }).expect(400);
+      expect((response.body as Problem).fields).toEqual([
+        {
+          field: 'body',
+          reason: expect.stringMatching(new RegExp(`^\\{\\{${name}\\}\\} is not a variable`)),
+        },
+      ]);
+      const draft = await draftText({ templateId: 'request-details', locale: 'fr' });
+      expect(draft.text).not.toContain(name);
+    },
+  );
+
+  it.each(['toString', 'valueOf', 'hasOwnProperty'])(
+    'refuses to declare a variable named %s',
+    async (name) => {
+      const response = await put('showroom-visit', 'es', {
+        subject: 'Visita',
+        body: '¿Le viene bien el {{visitDate}}?',
+        variables: { visitDate: 'date', [name]: 'text' },
+      }).expect(400);
+      expect((response.body as Problem).fields).toEqual([
+        { field: `variables.${name}`, reason: `${name} is a reserved word; choose another name` },
+      ]);
+      await http().get('/api/templates/showroom-visit').set(auth).expect(404);
+    },
+  );
+
   it('refuses a text that trips the forbidden-phrase check, naming the phrase and a better wording', async () => {
     const response = await put('polite-decline', 'es', {
       subject: 'Sobre {{product}}',
