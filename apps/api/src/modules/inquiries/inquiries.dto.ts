@@ -4,6 +4,7 @@ import {
   IsDate,
   IsIn,
   IsInt,
+  isISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -11,7 +12,9 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateBy,
   ValidateIf,
+  type ValidationArguments,
 } from 'class-validator';
 import {
   INQUIRY_STATUSES,
@@ -21,6 +24,33 @@ import {
   type Verdict,
   VERDICTS,
 } from '../../database/entities';
+
+/** The assignee filter's word for "unassigned", which is therefore no rep's name. */
+export const UNASSIGNED = 'none';
+
+/**
+ * A query date as a Date when it is a real ISO 8601 date, else the text as sent for the check
+ * to refuse: `new Date` reads `2026-02-30` as 2 March and `1` as the year 2001.
+ */
+function isoDate({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' && isISO8601(value, { strict: true, strictSeparator: true })
+    ? new Date(value)
+    : value;
+}
+
+/** A reversed range would list nothing without saying why. */
+function IsLaterThanFrom(): PropertyDecorator {
+  return ValidateBy({
+    name: 'isLaterThanFrom',
+    validator: {
+      validate: (to: unknown, args?: ValidationArguments): boolean => {
+        const { from } = args?.object as { from?: unknown };
+        return !(from instanceof Date && to instanceof Date) || to > from;
+      },
+      defaultMessage: () => 'to must be later than from',
+    },
+  });
+}
 
 export const INQUIRY_SORTS = ['-receivedAt', 'receivedAt', 'slaDueAt', '-slaDueAt'] as const;
 export type InquirySort = (typeof INQUIRY_SORTS)[number];
@@ -58,7 +88,9 @@ export class ListInquiriesQueryDto {
   @Min(1)
   mailboxId?: number;
 
-  @ApiPropertyOptional({ description: 'Assignee name; `none` lists unassigned inquiries' })
+  @ApiPropertyOptional({
+    description: `Assignee name; \`${UNASSIGNED}\` lists unassigned inquiries`,
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -77,14 +109,15 @@ export class ListInquiriesQueryDto {
     example: '2026-01-01T00:00:00Z',
   })
   @IsOptional()
-  @Type(() => Date)
+  @Transform(isoDate)
   @IsDate({ message: 'from must be an ISO 8601 date' })
   from?: Date;
 
-  @ApiPropertyOptional({ description: 'Received before (ISO 8601)' })
+  @ApiPropertyOptional({ description: 'Received before (ISO 8601); later than from' })
   @IsOptional()
-  @Type(() => Date)
+  @Transform(isoDate)
   @IsDate({ message: 'to must be an ISO 8601 date' })
+  @IsLaterThanFrom()
   to?: Date;
 
   @ApiPropertyOptional({
@@ -215,6 +248,9 @@ export class AssignInquiryDto {
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
+  @Matches(new RegExp(`^(?!${UNASSIGNED}$)`, 'i'), {
+    message: `assignee must not be "${UNASSIGNED}", the filter's word for unassigned; null unassigns`,
+  })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   assignee!: string | null;
 }

@@ -315,6 +315,14 @@ describe('inquiries, imports and messages (e2e)', () => {
     ['/api/inquiries?limit=abc', 'limit'],
     ['/api/inquiries?status=lost', 'status'],
     ['/api/inquiries?from=yesterday', 'from'],
+    ['/api/inquiries?from=2026-02-30', 'from'],
+    ['/api/inquiries?from=2026-03-01T24:30:00Z', 'from'],
+    ['/api/inquiries?from=-1', 'from'],
+    ['/api/inquiries?to=1', 'to'],
+    ['/api/inquiries?to=0', 'to'],
+    ['/api/inquiries?to=1772323200000', 'to'],
+    ['/api/inquiries?from=2026-03-05&to=2026-03-03', 'to'],
+    ['/api/inquiries?from=2026-03-05T00:00:00Z&to=2026-03-05T00:00:00Z', 'to'],
     ['/api/inquiries?language=Spanish', 'language'],
     ['/api/inquiries?cursor=bm9wZQ', 'cursor'],
     ['/api/inquiries?unknown=1', 'unknown'],
@@ -342,6 +350,8 @@ describe('inquiries, imports and messages (e2e)', () => {
     ['status', { status: 'archived' }, 'status'],
     ['assignee', {}, 'assignee'],
     ['verdict', { verdict: 'maybe' }, 'verdict'],
+    ['assignee', { assignee: 'none' }, 'assignee'],
+    ['assignee', { assignee: ' None ' }, 'assignee'],
   ])('answers PATCH %s with a bad body with 400 naming the field', async (route, body, field) => {
     const list = await http().get('/api/inquiries').query({ limit: 1 }).set(auth).expect(200);
     const response = await http()
@@ -352,6 +362,25 @@ describe('inquiries, imports and messages (e2e)', () => {
     expect(response.body.fields).toEqual(
       expect.arrayContaining([expect.objectContaining({ field })]),
     );
+    const after = await http().get(`/api/inquiries/${list.body.items[0].id}`).set(auth).expect(200);
+    expect(after.body).toMatchObject({
+      status: list.body.items[0].status,
+      assignee: list.body.items[0].assignee,
+      verdict: list.body.items[0].verdict,
+    });
+  });
+
+  it('reads a date-only range as whole UTC days', async () => {
+    const range = await http()
+      .get('/api/inquiries')
+      .query({ from: '2026-03-03', to: '2026-03-05' })
+      .set(auth)
+      .expect(200);
+    expect(
+      items(range)
+        .map((item) => item.subject)
+        .sort(),
+    ).toEqual(['Quotation for stainless valves DN50', 'Request: solar inverters 5kW']);
   });
 
   it('refuses imports outside IMPORT_ROOT, missing paths and empty requests with 400 on path', async () => {

@@ -2,13 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { TRIAGE_RULES } from '@inquiry/triage';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import type { InquiryEntity, InquiryStatus, MessageEntity, Verdict } from '../../database/entities';
-import type {
-  InquiryDetailDto,
-  InquiryPageDto,
-  InquirySort,
-  InquirySummaryDto,
-  ListInquiriesQueryDto,
-  SignalDto,
+import {
+  type InquiryDetailDto,
+  type InquiryPageDto,
+  type InquirySort,
+  type InquirySummaryDto,
+  type ListInquiriesQueryDto,
+  type SignalDto,
+  UNASSIGNED,
 } from './inquiries.dto';
 import { type InquiryRow, InquiriesRepository, type PageCursor } from './inquiries.repository';
 
@@ -29,7 +30,7 @@ export class InquiriesService {
         tier: query.tier,
         language: query.language,
         mailboxId: query.mailboxId,
-        assignee: query.assignee === 'none' ? null : query.assignee,
+        assignee: query.assignee === UNASSIGNED ? null : query.assignee,
         q: query.q,
         from: query.from,
         to: query.to,
