@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { ContactEntity, InquiryEntity, MessageEntity } from '../../database/entities';
 import type { InquirySort } from './inquiries.dto';
@@ -29,12 +29,41 @@ export interface InquiryRow {
 }
 
 const SNIPPET_LENGTH = 200;
+/**
+ * SQLite's LIKE and LOWER fold ASCII letters only, so `KUGELHÄHNE` would miss `Kugelhähne`;
+ * text search compares through this function, which folds every script. MySQL and MariaDB
+ * need nothing: the tables' utf8mb4_unicode_ci collation already ignores case.
+ */
+const SQLITE_UNICODE_LOWER = 'unicode_lower';
+
+/** The part of better-sqlite3's connection used here (TypeORM types it as `any`). */
+interface SqliteConnection {
+  function(
+    name: string,
+    options: { deterministic: boolean },
+    implementation: (value: unknown) => unknown,
+  ): void;
+}
 /** Sorts inquiries without an SLA (tier D) after every real deadline. */
 const NO_DEADLINE = new Date('9999-12-31T00:00:00Z');
 
 @Injectable()
-export class InquiriesRepository {
+export class InquiriesRepository implements OnModuleInit {
   constructor(private readonly dataSource: DataSource) {}
+
+  onModuleInit(): void {
+    if (!this.sqlite) return;
+    const connection = (
+      this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }
+    ).databaseConnection;
+    connection.function(SQLITE_UNICODE_LOWER, { deterministic: true }, (value) =>
+      typeof value === 'string' ? value.toLowerCase() : value,
+    );
+  }
+
+  private get sqlite(): boolean {
+    return this.dataSource.options.type === 'better-sqlite3';
+  }
 
   async page(
     filter: InquiryFilter,
@@ -48,7 +77,7 @@ export class InquiriesRepository {
       .innerJoin(MessageEntity, 'm', 'm.id = i.message_id')
       .addSelect(['m.id', 'm.subject', 'm.fromAddress', 'm.fromName'])
       .addSelect(`SUBSTR(m.text, 1, ${SNIPPET_LENGTH})`, 'snippet');
-    applyFilter(query, filter);
+    applyFilter(query, filter, this.sqlite);
 
     const descending = sort.startsWith('-');
     const column = sort.endsWith('slaDueAt')
@@ -124,7 +153,11 @@ export class InquiriesRepository {
   }
 }
 
-function applyFilter(query: SelectQueryBuilder<InquiryEntity>, filter: InquiryFilter): void {
+function applyFilter(
+  query: SelectQueryBuilder<InquiryEntity>,
+  filter: InquiryFilter,
+  sqlite: boolean,
+): void {
   if (filter.status) query.andWhere('i.status = :status', { status: filter.status });
   if (filter.verdict)
     query.andWhere('COALESCE(i.verdict_override, i.verdict) = :verdict', {
@@ -141,11 +174,12 @@ function applyFilter(query: SelectQueryBuilder<InquiryEntity>, filter: InquiryFi
   if (filter.to) query.andWhere('i.received_at < :to', { to: filter.to });
   if (filter.q) {
     // `!` rather than backslash: MySQL and SQLite read a backslash in a literal differently.
-    const pattern = `%${filter.q.replace(/[!%_]/g, (char) => `!${char}`)}%`;
+    const pattern = `%${filter.q.toLowerCase().replace(/[!%_]/g, (char) => `!${char}`)}%`;
     query.andWhere(
       new Brackets((where) => {
         for (const column of ['m.subject', 'm.from_address', 'm.from_name', 'm.text']) {
-          where.orWhere(`${column} LIKE :pattern ESCAPE '!'`, { pattern });
+          const folded = sqlite ? `${SQLITE_UNICODE_LOWER}(${column})` : column;
+          where.orWhere(`${folded} LIKE :pattern ESCAPE '!'`, { pattern });
         }
       }),
     );
