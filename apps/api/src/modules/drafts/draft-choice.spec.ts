@@ -61,6 +61,11 @@ describe('productFromSubject', () => {
     ['RE: Fwd: Consulta: panel LED 600x600 40W', 'panel LED 600x600 40W'],
     ['Solar inverters 5kW', 'Solar inverters 5kW'],
     ['Cotización: 500 unidades de bombas de agua', 'bombas de agua'],
+    ['Anfrage: Kugelhähne Edelstahl DN50 PN40, 500 Stück', 'Kugelhähne Edelstahl DN50 PN40'],
+    ['Inquiry: LED panel 600x600 - 2000 pcs', 'LED panel 600x600'],
+    ['Do you have LED panels?', 'Do you have LED panels'],
+    ['Quote: 2000 pcs, LED panel (40W).', 'LED panel (40W)'],
+    ['询价：LED面板，3000个', 'LED面板'],
   ])('%s -> %s', (subject, product) => {
     expect(productFromSubject(subject)).toBe(product);
   });

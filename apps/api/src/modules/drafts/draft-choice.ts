@@ -114,6 +114,13 @@ export function chooseTemplate(tier: Tier | null, reading: ContentReading): Temp
 const SUBJECT_PREFIX =
   /^\s*((re|fw|fwd|aw|wg|sv|vs|rv|enc|tr|antw|odp|ynt|回复|转发|答复)\s*[:：]\s*)+/iu;
 const LABEL = /^[^:：]{1,25}[:：]\s*/u;
+/**
+ * Separators left where the quantity was cut out, and the subject's own end punctuation: the
+ * template puts the product mid-sentence ("Kugelhähne DN50 PN40,." otherwise). Closing brackets
+ * and quotes stay, they belong to the name.
+ */
+const EDGE_PUNCTUATION =
+  /^[\s,;:.!?¿¡、，。；：！？…\-–—/|]+|[\s,;:.!?¿¡、，。；：！？…\-–—/|]+$/gu;
 
 /** The product as the buyer names it in the subject, without reply prefixes, labels or quantity. */
 export function productFromSubject(subject: string): string {
@@ -121,6 +128,6 @@ export function productFromSubject(subject: string): string {
   const withoutLabel = withoutPrefix.replace(LABEL, '');
   const product = withoutLabel
     .replace(new RegExp(`${QUANTITY.source}\\s*(of|de|do|da|von|di)?\\s*`, 'iu'), '')
-    .trim();
+    .replace(EDGE_PUNCTUATION, '');
   return product || withoutPrefix.trim() || subject.trim();
 }
