@@ -7,7 +7,6 @@ import {
   IsIn,
   IsNotEmpty,
   IsObject,
-  IsOptional,
   IsString,
   MaxLength,
 } from 'class-validator';
@@ -17,13 +16,14 @@ import {
   type DraftKind,
   type DraftStatus,
 } from '../../database/entities';
+import { IsOptionalNotNull } from '../../common/validation';
 
 export class ProposeDraftDto {
   @ApiPropertyOptional({
     example: 'request-details',
     description: 'A template id; omitted, the template is chosen from the tier and content',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
@@ -33,7 +33,7 @@ export class ProposeDraftDto {
     enum: SUPPORTED_LOCALES,
     description: "Omitted, the buyer's language (English when unknown)",
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SUPPORTED_LOCALES)
   locale?: string;
 
@@ -42,21 +42,21 @@ export class ProposeDraftDto {
     example: { product: 'LED Panel 600x600 40W', quantity: 2000 },
     description: 'Values for the template variables, over the ones read from the inquiry',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsObject()
   variables?: Record<string, string | number>;
 }
 
 export class UpdateDraftDto {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
   subject?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(100_000)
@@ -66,7 +66,7 @@ export class UpdateDraftDto {
     enum: SUPPORTED_LOCALES,
     description: 'Switching language re-renders the template, replacing subject and text',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsIn(SUPPORTED_LOCALES)
   locale?: string;
 }
@@ -76,7 +76,7 @@ export class ApproveDraftDto {
     description:
       'Required to approve a draft with flagged phrases: why it is sent anyway. Recorded with who and when.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)
@@ -85,9 +85,9 @@ export class ApproveDraftDto {
   @ApiPropertyOptional({
     example: 'ana.compras@gmail.example',
     description:
-      'Required when the draft warns about a suspicious Reply-To: the recipient address(es) exactly as in `recipients`, comma-separated. Recorded with who and when.',
+      'Required when the draft warns about a suspicious Reply-To: every address in `recipients` and no other, comma-separated, in any order and case. Recorded with who and when.',
   })
-  @IsOptional()
+  @IsOptionalNotNull()
   @IsString()
   @IsNotEmpty()
   @MaxLength(1000)

@@ -5,6 +5,7 @@ import { receive, saveProfile, SENDER_PROFILE, spanishInquiry } from './test/rep
 
 interface Draft {
   id: number;
+  recipients: Array<{ address: string }>;
   templateId: string;
   locale: string;
   dir: string;
@@ -205,6 +206,110 @@ describe('drafts (e2e)', () => {
     expect(
       (response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field),
     ).toContain(field);
+  });
+
+  it.each([
+    ['locale', { locale: null }],
+    ['subject', { subject: null }],
+    ['text', { text: null }],
+  ])('answers null for %s with 400 naming it, keeping the edited draft', async (field, change) => {
+    await saveProfile(e2e.app, e2e.token);
+    const draft = await propose(await newInquiry());
+    const editedText = `${draft.text}\n\nPD: El plazo incluye el transporte a Ningbo.`;
+    await http().patch(`/api/drafts/${draft.id}`).set(auth).send({ text: editedText }).expect(200);
+    const response = await http()
+      .patch(`/api/drafts/${draft.id}`)
+      .set(auth)
+      .send(change)
+      .expect(400);
+    expect((response.body as { fields: Array<{ field: string }> }).fields).toEqual([
+      { field, reason: `${field} must not be null` },
+    ]);
+    const kept = await http().get(`/api/drafts/${draft.id}`).set(auth).expect(200);
+    expect(kept.body).toMatchObject({ locale: 'es', subject: draft.subject, text: editedText });
+  });
+
+  it.each([
+    [
+      'a negative sample fee',
+      { sampleFee: { amount: '-25.00', currency: 'USD' } },
+      'sampleFee',
+      /must not be negative/,
+    ],
+    ['a negative credit quantity', { creditQuantity: -1 }, 'creditQuantity', /zero or more/],
+    ['negative dispatch days', { dispatchDays: -2 }, 'dispatchDays', /zero or more/],
+    [
+      'a sample fee without currency',
+      { sampleFee: '25.00' },
+      'sampleFee',
+      /must be \{amount, currency\}/,
+    ],
+    [
+      'a sample fee in an unknown currency',
+      { sampleFee: { amount: '25.00', currency: 'usd' } },
+      'sampleFee',
+      /currency code "usd"/,
+    ],
+  ])('answers %s with 400 naming the variable', async (_case, change, variable, reason) => {
+    await saveProfile(e2e.app, e2e.token);
+    const response = await http()
+      .post(`/api/inquiries/${await newInquiry()}/drafts`)
+      .set(auth)
+      .send({
+        templateId: 'sample-offer',
+        locale: 'de',
+        variables: {
+          sampleFee: { amount: '25.00', currency: 'USD' },
+          creditQuantity: 1000,
+          dispatchDays: 3,
+          ...change,
+        },
+      })
+      .expect(400);
+    expect((response.body as { fields: Array<{ field: string }> }).fields).toEqual([
+      { field: `variables.${variable}`, reason: expect.stringMatching(reason) },
+    ]);
+  });
+
+  it('answers a negative quantity with 400 naming the variable', async () => {
+    await saveProfile(e2e.app, e2e.token);
+    const response = await http()
+      .post(`/api/inquiries/${await newInquiry()}/drafts`)
+      .set(auth)
+      .send({ templateId: 'first-reply', variables: { quantity: -5 } })
+      .expect(400);
+    expect((response.body as { fields: Array<{ field: string }> }).fields).toEqual([
+      { field: 'variables.quantity', reason: expect.stringContaining('zero or more') },
+    ]);
+  });
+
+  it('takes the confirmed recipients in any order', async () => {
+    await saveProfile(e2e.app, e2e.token);
+    const inquiryId = await newInquiry(
+      spanishInquiry(`two-reply-to-${++sequence}@buyer.example`, [
+        'Reply-To: other@gmail.com, ana.compras@gmail.com',
+      ]),
+    );
+    const draft = await propose(inquiryId);
+    expect(draft).toMatchObject({
+      recipients: [{ address: 'other@gmail.com' }, { address: 'ana.compras@gmail.com' }],
+      warnings: [expect.objectContaining({ code: 'reply-to-mismatch' })],
+    });
+    const partial = await http()
+      .post(`/api/drafts/${draft.id}/approve`)
+      .set(auth)
+      .send({ confirmRecipient: 'ana.compras@gmail.com' })
+      .expect(400);
+    expect(partial.body).toMatchObject({ fields: [{ field: 'confirmRecipient' }] });
+    const approved = await http()
+      .post(`/api/drafts/${draft.id}/approve`)
+      .set(auth)
+      .send({ confirmRecipient: 'Ana.Compras@gmail.com,other@gmail.com' })
+      .expect(201);
+    expect(approved.body).toMatchObject({
+      status: 'approved',
+      recipientConfirmation: { recipients: 'other@gmail.com, ana.compras@gmail.com', by: 'e2e' },
+    });
   });
 
   it('answers 400 for an empty edit and a non-numeric id, 404 for unknown drafts and inquiries', async () => {

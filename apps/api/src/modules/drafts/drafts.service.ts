@@ -208,10 +208,7 @@ export class DraftsService {
         recipient.warnings,
       );
     }
-    if (
-      dto.confirmRecipient !== undefined &&
-      normaliseAddresses(dto.confirmRecipient) !== recipient.key
-    ) {
+    if (dto.confirmRecipient !== undefined && !sameAddresses(dto.confirmRecipient, recipient.key)) {
       const reason = `must be the reply's recipients, ${recipient.key}`;
       throw new DomainError(ErrorCode.ValidationFailed, `confirmRecipient: ${reason}`, [
         { field: 'confirmRecipient', reason },
@@ -382,12 +379,20 @@ function effectiveTier(inquiry: InquiryForReply): Tier | null {
   return inquiry.tier === 'D' ? 'C' : inquiry.tier;
 }
 
-function normaliseAddresses(list: string): string {
-  return list
-    .split(',')
-    .map((address) => address.trim().toLowerCase())
-    .filter((address) => address !== '')
-    .join(', ');
+/** Whether two comma-separated lists name the same addresses, whatever their order and case. */
+function sameAddresses(a: string, b: string): boolean {
+  const set = (list: string): string =>
+    [
+      ...new Set(
+        list
+          .split(',')
+          .map((address) => address.trim().toLowerCase())
+          .filter((address) => address !== ''),
+      ),
+    ]
+      .sort()
+      .join(', ');
+  return set(a) === set(b);
 }
 
 function assertNotSent(draft: DraftEntity): void {
