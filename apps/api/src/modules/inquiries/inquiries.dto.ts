@@ -69,7 +69,7 @@ export class ListInquiriesQueryDto {
   @IsIn(VERDICTS)
   verdict?: Verdict;
 
-  @ApiPropertyOptional({ enum: TIERS })
+  @ApiPropertyOptional({ enum: TIERS, description: 'The tier as shown, after any override' })
   @IsOptional()
   @IsIn(TIERS)
   tier?: Tier;
@@ -163,9 +163,19 @@ export class InquirySummaryDto {
   triageVerdict!: Verdict | null;
   @ApiProperty({ type: Object, nullable: true, example: { spam: 3, scam: 0, spy: 0 } })
   scores!: { spam: number; scam: number; spy: number } | null;
-  @ApiProperty({ enum: TIERS, nullable: true }) tier!: Tier | null;
+  @ApiProperty({
+    enum: TIERS,
+    nullable: true,
+    description: "Triage's tier, or D when overridden to spam, scam or spy, C when to clean from D",
+  })
+  tier!: Tier | null;
   @ApiProperty({ type: String, nullable: true }) language!: string | null;
-  @ApiProperty({ type: Date, nullable: true }) slaDueAt!: Date | null;
+  @ApiProperty({
+    type: Date,
+    nullable: true,
+    description: "Triage's reply deadline; none when the tier (after any override) is D",
+  })
+  slaDueAt!: Date | null;
   @ApiProperty() receivedAt!: Date;
   @ApiProperty({ type: Number, nullable: true }) mailboxId!: number | null;
   @ApiProperty({ type: Number, nullable: true }) threadId!: number | null;

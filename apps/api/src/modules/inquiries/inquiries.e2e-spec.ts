@@ -1,6 +1,8 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { InquiryEntity } from '../../database/entities';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { mail } from '../../test/temp-context';
 
@@ -303,6 +305,73 @@ describe('inquiries, imports and messages (e2e)', () => {
       .set(auth)
       .expect(200);
     expect(items(spies).map((item) => item.id)).toContain(id);
+  });
+
+  it('shows, filters and sorts an overridden inquiry by the tier and deadline the override gives', async () => {
+    const ids: number[] = [];
+    for (const [index, subject] of [
+      'Override: rescued from D',
+      'Override: A turned scam',
+    ].entries()) {
+      const raw = mail({
+        subject,
+        date: `Mon, 09 Mar 2026 1${index}:00:00 +0000`,
+        messageId: `override-${index}@buyer.example`,
+        body: 'Please quote 500 pcs.',
+      });
+      await http().post('/api/imports').set(auth).attach('file', raw, 'o.eml').expect(201);
+      const found = await http().get('/api/inquiries').query({ q: subject }).set(auth).expect(200);
+      ids.push(items(found)[0]!.id);
+    }
+    const [rescued, scam] = ids as [number, number];
+    // As triage leaves them: a suspected scam in D without a deadline, a strong lead in A.
+    const inquiries = e2e.app.get(DataSource).getRepository(InquiryEntity);
+    await inquiries.update(rescued, { verdict: 'scam', tier: 'D', slaDueAt: null });
+    const deadline = new Date('2026-03-09T13:00:00Z');
+    await inquiries.update(scam, { verdict: 'clean', tier: 'A', slaDueAt: deadline });
+
+    const clean = await http()
+      .patch(`/api/inquiries/${rescued}/verdict`)
+      .set(auth)
+      .send({ verdict: 'clean' })
+      .expect(200);
+    expect(clean.body).toMatchObject({ verdict: 'clean', tier: 'C', slaDueAt: null });
+    const flagged = await http()
+      .patch(`/api/inquiries/${scam}/verdict`)
+      .set(auth)
+      .send({ verdict: 'scam' })
+      .expect(200);
+    expect(flagged.body).toMatchObject({ verdict: 'scam', tier: 'D', slaDueAt: null });
+
+    const inTier = async (tier: string): Promise<number[]> =>
+      items(
+        await http().get('/api/inquiries').query({ tier, limit: 100 }).set(auth).expect(200),
+      ).map((item) => item.id);
+    expect(await inTier('C')).toContain(rescued);
+    expect(await inTier('D')).not.toContain(rescued);
+    expect(await inTier('D')).toContain(scam);
+    expect(await inTier('A')).not.toContain(scam);
+    const byDeadline = await http()
+      .get('/api/inquiries')
+      .query({ sort: 'slaDueAt', limit: 100 })
+      .set(auth)
+      .expect(200);
+    const deadlines = (byDeadline.body.items as Array<{ slaDueAt: string | null }>).map(
+      (item) => item.slaDueAt ?? '9999',
+    );
+    expect(deadlines).toEqual([...deadlines].sort());
+
+    const withdrawn = await http()
+      .patch(`/api/inquiries/${scam}/verdict`)
+      .set(auth)
+      .send({ verdict: null })
+      .expect(200);
+    expect(withdrawn.body).toMatchObject({
+      verdict: 'clean',
+      tier: 'A',
+      slaDueAt: deadline.toISOString(),
+    });
+    expect(await inTier('A')).toContain(scam);
   });
 
   it('returns one inquiry with its thread, signals and contact', async () => {

@@ -1,6 +1,7 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
 import { ContactEntity, InquiryEntity, MessageEntity } from '../../database/entities';
+import { effectiveSlaSql, effectiveTierSql } from './effective-triage';
 import type { InquirySort } from './inquiries.dto';
 
 export interface InquiryFilter {
@@ -81,7 +82,7 @@ export class InquiriesRepository implements OnModuleInit {
 
     const descending = sort.startsWith('-');
     const column = sort.endsWith('slaDueAt')
-      ? 'COALESCE(i.sla_due_at, :noDeadline)'
+      ? `COALESCE(${effectiveSlaSql('i')}, :noDeadline)`
       : 'i.received_at';
     query.setParameter('noDeadline', NO_DEADLINE);
     if (after) {
@@ -163,7 +164,7 @@ function applyFilter(
     query.andWhere('COALESCE(i.verdict_override, i.verdict) = :verdict', {
       verdict: filter.verdict,
     });
-  if (filter.tier) query.andWhere('i.tier = :tier', { tier: filter.tier });
+  if (filter.tier) query.andWhere(`${effectiveTierSql('i')} = :tier`, { tier: filter.tier });
   if (filter.language) query.andWhere('i.language = :language', { language: filter.language });
   if (filter.mailboxId !== undefined)
     query.andWhere('i.mailbox_id = :mailboxId', { mailboxId: filter.mailboxId });

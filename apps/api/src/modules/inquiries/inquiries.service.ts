@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { TRIAGE_RULES } from '@inquiry/triage';
 import { DomainError, ErrorCode } from '../../common/domain-error';
 import type { InquiryEntity, InquiryStatus, MessageEntity, Verdict } from '../../database/entities';
+import { effectiveSlaDueAt, effectiveTier } from './effective-triage';
 import {
   type InquiryDetailDto,
   type InquiryPageDto,
@@ -42,7 +43,7 @@ export class InquiriesService {
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     const sortValue = (row: InquiryRow): Date | null =>
-      sort.endsWith('slaDueAt') ? row.inquiry.slaDueAt : row.inquiry.receivedAt;
+      sort.endsWith('slaDueAt') ? effectiveSlaDueAt(row.inquiry) : row.inquiry.receivedAt;
     return {
       items: items.map((row) => summary(row.inquiry, row.message, row.snippet)),
       nextCursor:
@@ -156,9 +157,9 @@ function summary(
       inquiry.spamScore === null || inquiry.scamScore === null || inquiry.spyScore === null
         ? null
         : { spam: inquiry.spamScore, scam: inquiry.scamScore, spy: inquiry.spyScore },
-    tier: inquiry.tier,
+    tier: effectiveTier(inquiry),
     language: inquiry.language,
-    slaDueAt: inquiry.slaDueAt,
+    slaDueAt: effectiveSlaDueAt(inquiry),
     receivedAt: inquiry.receivedAt,
     mailboxId: inquiry.mailboxId,
     threadId: inquiry.threadId,
