@@ -37,4 +37,11 @@ export class ImportReportDto {
 
   @ApiProperty({ type: [QuarantinedEntryDto] })
   quarantined!: QuarantinedEntryDto[];
+
+  @ApiProperty({
+    type: [QuarantinedEntryDto],
+    description:
+      'Files and subfolders of an imported folder that could not be read (the rest was imported)',
+  })
+  unreadable!: QuarantinedEntryDto[];
 }

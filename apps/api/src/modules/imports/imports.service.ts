@@ -12,6 +12,8 @@ export interface ImportReport {
   duplicates: number;
   inquiries: number;
   quarantined: Array<{ source: string; reason: string }>;
+  /** Files and subfolders of a folder that could not be read; everything else was imported. */
+  unreadable: Array<{ source: string; reason: string }>;
 }
 
 export interface ImportOptions {
@@ -56,9 +58,14 @@ export class ImportsService {
       duplicates: 0,
       inquiries: 0,
       quarantined: [],
+      unreadable: [],
     };
     try {
-      for await (const { source, raw } of readMessageSources(path)) {
+      const sources = readMessageSources(path, {
+        onUnreadable: (error) =>
+          report.unreadable.push({ source: error.path, reason: error.problem }),
+      });
+      for await (const { source, raw } of sources) {
         const label = options.sourceLabel ? source.replace(path, options.sourceLabel) : source;
         const result = await this.ingest.ingestRaw(raw, {
           kind: 'import',

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -91,6 +91,7 @@ describe('inquiries, imports and messages (e2e)', () => {
       duplicates: 0,
       inquiries: 5,
       quarantined: [],
+      unreadable: [],
     });
     const again = await http()
       .post('/api/imports')
@@ -103,6 +104,7 @@ describe('inquiries, imports and messages (e2e)', () => {
       duplicates: 5,
       inquiries: 0,
       quarantined: [],
+      unreadable: [],
     });
     const list = await http().get('/api/inquiries').set(auth).expect(200);
     expect(list.body.items).toHaveLength(5);
@@ -509,6 +511,33 @@ describe('inquiries, imports and messages (e2e)', () => {
       .expect(200);
     const after = await http().get(`/api/inquiries/${first.id}`).set(auth).expect(200);
     expect(after.body.assignee).toBe('mei');
+  });
+
+  it('imports the rest of a folder past an entry it cannot read, and lists that entry', async () => {
+    const folder = join(e2e.dir, 'exports');
+    await mkdir(folder);
+    const message = (n: number) =>
+      mail({
+        from: `Buyer ${n} <buyer${n}@folder.example>`,
+        subject: `RFQ ${n}`,
+        messageId: `folder-${n}@folder.example`,
+        body: `Please quote ${n} pallets.`,
+      });
+    await writeFile(join(folder, 'a.eml'), message(1));
+    await writeFile(join(folder, 'b.mbox'), 'exported notes, no mail\n');
+    await writeFile(join(folder, 'c.eml'), message(2));
+    const report = await http()
+      .post('/api/imports')
+      .set(auth)
+      .send({ path: 'exports' })
+      .expect(201);
+    expect(report.body).toMatchObject({ messages: 2, stored: 2, quarantined: [] });
+    expect(report.body.unreadable).toEqual([
+      {
+        source: expect.stringContaining('b.mbox'),
+        reason: 'not an mbox file: it does not start with a "From " line',
+      },
+    ]);
   });
 
   it('needs a token for every route but health', async () => {
