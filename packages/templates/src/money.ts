@@ -23,6 +23,41 @@ export function assertCurrency(currency: string): string {
   return currency;
 }
 
+/**
+ * ISO 4217 codes CLDR knows that name no money goods are priced in: precious metals, the IMF's
+ * and regional units of account, bond-market units, and the test and "no currency" codes.
+ */
+const NOT_TRADE_CURRENCIES: ReadonlySet<string> = new Set([
+  'XAG',
+  'XAU',
+  'XPD',
+  'XPT',
+  'XBA',
+  'XBB',
+  'XBC',
+  'XBD',
+  'XDR',
+  'XSU',
+  'XUA',
+  'XTS',
+  'XXX',
+]);
+
+/**
+ * Why `code` cannot be the currency a company quotes or charges in, or undefined when it can:
+ * it must be an ISO 4217 code (capitals) of a currency in circulation. Fund codes (BOV, CLF,
+ * USN…) and the X-codes above are refused; the CFA francs, CFP franc and East Caribbean dollar
+ * are real money and pass.
+ */
+export function tradeCurrencyProblem(code: string): string | undefined {
+  if (!/^[A-Z]{3}$/.test(code)) return 'must be a three-letter ISO 4217 code such as USD';
+  if (NOT_TRADE_CURRENCIES.has(code))
+    return `${code} is a metal, unit of account or test code, not money goods are priced in; use a currency such as USD`;
+  if (!knownCurrencies.has(code))
+    return `${code} is not a currency in circulation (ISO 4217 fund codes are not accepted); use a currency such as USD`;
+  return undefined;
+}
+
 /** Builds Money from a decimal string or Decimal; numbers are refused because they are floats. */
 export function money(amount: string | Decimal, currency: string): Money {
   if (typeof amount === 'string' && !DECIMAL_TEXT.test(amount)) {

@@ -7,19 +7,22 @@ import {
   IsArray,
   IsIn,
   IsInt,
-  IsISO4217CurrencyCode,
   IsNotEmpty,
   IsOptional,
   IsString,
   IsTimeZone,
   Matches,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsTradeCurrency } from './trade-currency';
 
 const DECIMAL = /^\d{1,15}(\.\d{1,6})?$/;
 const CALENDAR_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A year: later than that a quote has long expired and a chase would only annoy. */
+const MAX_FOLLOW_UP_DAYS = 365;
 const INCOTERM_CODES = Object.keys(INCOTERMS_2020);
 
 export class PriceBreakDto {
@@ -110,18 +113,27 @@ export class LeadTimeDto {
 }
 
 export class CreateQuoteDto {
-  @ApiProperty({ example: 'USD' })
-  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })
+  @ApiProperty({
+    example: 'USD',
+    description: 'ISO 4217 code of a currency in circulation (any case; stored in capitals)',
+  })
+  @IsTradeCurrency()
   currency!: string;
 
-  @ApiPropertyOptional({ description: "Defaults to the buyer's name from the inquiry" })
+  @ApiPropertyOptional({
+    description:
+      "Defaults to the buyer's name from the inquiry; required when the inquiry gives none",
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   buyerName?: string;
 
-  @ApiPropertyOptional({ description: "Defaults to the buyer's company when known" })
+  @ApiPropertyOptional({
+    description:
+      "Defaults to the buyer's company as known from the inquiry's contact; required when the contact has none",
+  })
   @IsOptional()
   @IsString()
   @IsNotEmpty()
@@ -194,7 +206,8 @@ export class CreateQuoteDto {
   @ApiPropertyOptional({
     type: [Number],
     example: [3, 7, 14],
-    description: 'Chase after these many days; omitted, FOLLOW_UP_DAYS (3, 7, 14 by default)',
+    description:
+      'Chase after these many days (1 to 365, rising, at most 6); omitted, FOLLOW_UP_DAYS (3, 7, 14 by default)',
   })
   @IsOptional()
   @IsArray()
@@ -202,6 +215,10 @@ export class CreateQuoteDto {
   @ArrayMaxSize(6)
   @IsInt({ each: true })
   @Min(1, { each: true })
+  @Max(MAX_FOLLOW_UP_DAYS, {
+    each: true,
+    message: `followUpDays must each be at most ${MAX_FOLLOW_UP_DAYS}: a chase more than a year after the quote comes too late`,
+  })
   followUpDays?: number[];
 }
 

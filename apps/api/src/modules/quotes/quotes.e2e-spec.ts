@@ -393,6 +393,14 @@ describe('quotes and follow-ups (e2e)', () => {
     ['an unknown time zone', { timeZone: 'Mars/Olympus' }, 'timeZone'],
     ['validity before issue', { issuedOn: '2026-02-01', validUntil: '2026-01-01' }, 'validUntil'],
     ['falling follow-up days', { followUpDays: [7, 3] }, 'followUpDays'],
+    ['follow-up days beyond a year', { followUpDays: [3, 100000] }, 'followUpDays'],
+    ['a precious metal for currency', { currency: 'XAU' }, 'currency'],
+    ['a test code for currency', { currency: 'XTS' }, 'currency'],
+    ['"no currency" for currency', { currency: 'XXX' }, 'currency'],
+    ['a fund code for currency', { currency: 'BOV' }, 'currency'],
+    ['a unit of account for currency', { currency: 'CLF' }, 'currency'],
+    ['next-day dollars for currency', { currency: 'USN' }, 'currency'],
+    ['a buyer company of blanks', { buyerCompany: '   ' }, 'buyerCompany'],
     ['no lines', { lines: [] }, 'lines'],
   ])('answers %s with 400 naming the field', async (_case, change, field) => {
     const response = await http()
@@ -403,6 +411,33 @@ describe('quotes and follow-ups (e2e)', () => {
     expect(
       (response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field),
     ).toContain(field);
+  });
+
+  it('takes a currency code in lower case and quotes in it', async () => {
+    const quote = await createQuote(await newInquiry(), { ...QUOTE, currency: 'usd' });
+    expect(quote).toMatchObject({ currency: 'USD', total: '23780.00' });
+  });
+
+  it("asks for buyerCompany when the inquiry does not tell the buyer's company", async () => {
+    const withoutCompany: Partial<typeof QUOTE> = { ...QUOTE };
+    delete withoutCompany.buyerCompany;
+    const response = await http()
+      .post(`/api/inquiries/${await newInquiry()}/quotes`)
+      .set(auth)
+      .send(withoutCompany)
+      .expect(400);
+    expect((response.body as { fields: unknown[] }).fields).toEqual([
+      { field: 'buyerCompany', reason: expect.stringContaining("buyer's company is not known") },
+    ]);
+    const doc = await http().get('/api/docs-json').expect(200);
+    const body = (
+      doc.body as {
+        components: {
+          schemas: Record<string, { properties: Record<string, { description?: string }> }>;
+        };
+      }
+    ).components.schemas['CreateQuoteDto']!;
+    expect(body.properties['buyerCompany']!.description).toMatch(/required when/i);
   });
 
   it('answers 400 for a revision without a reason and 404 for unknown quotes', async () => {

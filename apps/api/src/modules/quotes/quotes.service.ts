@@ -10,6 +10,7 @@ import {
   isExpired,
   type Quote,
   type QuoteInput,
+  QuoteValidationError,
   quoteTotals,
   renderQuotePdf,
   reviseQuote,
@@ -53,28 +54,34 @@ export class QuotesService {
     now = new Date(),
   ): Promise<QuoteResponseDto> {
     const inquiry = await this.drafts.inquiry(inquiryId);
-    const input: QuoteInput = {
-      number: 'new',
-      issuedOn: dto.issuedOn ?? calendarDateIn(now, dto.timeZone),
-      validUntil: dto.validUntil,
-      timeZone: dto.timeZone,
-      currency: dto.currency,
-      buyer: {
-        name: dto.buyerName ?? (inquiry.contact?.name || inquiry.message.fromName),
-        company: dto.buyerCompany ?? inquiry.contact?.company ?? '',
-      },
-      lines: toModelLines(toStoredLines(dto.lines), dto.currency),
-      incoterm: {
-        code: dto.incoterm.code as QuoteInput['incoterm']['code'],
-        namedPlace: dto.incoterm.namedPlace,
-      },
-      portOfLoading: dto.portOfLoading,
-      paymentTerms: dto.paymentTerms,
-      packing: dto.packing,
-      leadTimeDays: { min: dto.leadTimeDays.min, max: dto.leadTimeDays.max },
-      ...(dto.notes ? { notes: dto.notes } : {}),
+    const buyer = {
+      name: dto.buyerName ?? (inquiry.contact?.name?.trim() || inquiry.message.fromName.trim()),
+      company: dto.buyerCompany ?? inquiry.contact?.company?.trim() ?? '',
     };
-    const quote = validated(() => currentRevision(createQuote(input)));
+    if (buyer.name === '') throw unknownBuyer('buyerName', "the buyer's name");
+    if (buyer.company === '') throw unknownBuyer('buyerCompany', "the buyer's company");
+    const quote = validated(() =>
+      currentRevision(
+        createQuote({
+          number: 'new',
+          issuedOn: dto.issuedOn ?? calendarDateIn(now, dto.timeZone),
+          validUntil: dto.validUntil,
+          timeZone: dto.timeZone,
+          currency: dto.currency,
+          buyer,
+          lines: toModelLines(toStoredLines(dto.lines), dto.currency),
+          incoterm: {
+            code: dto.incoterm.code as QuoteInput['incoterm']['code'],
+            namedPlace: dto.incoterm.namedPlace,
+          },
+          portOfLoading: dto.portOfLoading,
+          paymentTerms: dto.paymentTerms,
+          packing: dto.packing,
+          leadTimeDays: { min: dto.leadTimeDays.min, max: dto.leadTimeDays.max },
+          ...(dto.notes ? { notes: dto.notes } : {}),
+        }),
+      ),
+    );
     const saved = await this.repository.insertFirstIssue({
       ...this.columns(quote, followUpDays(dto.followUpDays ?? this.config.followUpDays)),
       inquiryId,
@@ -325,12 +332,28 @@ function withoutUndefined<T extends object>(value: T): Partial<T> {
   ) as Partial<T>;
 }
 
+/** Model errors as a 400 on the request's own field names (`buyerCompany`, not `buyer.company`). */
 function validated<T>(build: () => T): T {
   try {
     return build();
   } catch (error) {
+    if (error instanceof QuoteValidationError && BUYER_FIELDS.has(error.field)) {
+      throw asValidationError(
+        new QuoteValidationError(BUYER_FIELDS.get(error.field)!, error.reason),
+      );
+    }
     throw asValidationError(error);
   }
+}
+
+const BUYER_FIELDS: ReadonlyMap<string, string> = new Map([
+  ['buyer.name', 'buyerName'],
+  ['buyer.company', 'buyerCompany'],
+]);
+
+function unknownBuyer(field: 'buyerName' | 'buyerCompany', what: string): DomainError {
+  const reason = `is required: ${what} is not known from the inquiry`;
+  return new DomainError(ErrorCode.ValidationFailed, `${field}: ${reason}`, [{ field, reason }]);
 }
 
 function followUpDays(chosen: number[]): number[] {
