@@ -12,10 +12,10 @@ import type {
   DraftEntity,
   DraftKind,
   SenderProfileEntity,
-  Tier,
 } from '../../database/entities';
 import {
   chooseTemplate,
+  effectiveTier,
   productFromSubject,
   readInquiryContent,
   type TemplateChoice,
@@ -367,16 +367,6 @@ function buyerName(inquiry: InquiryForReply): string {
   const name = inquiry.contact?.name?.trim() || inquiry.message.fromName.trim();
   if (name) return name;
   return (inquiry.message.fromAddress ?? inquiry.contact?.address ?? 'customer').split('@')[0]!;
-}
-
-/**
- * A rep's verdict override outranks triage: marked clean, a tier-D inquiry is treated as
- * genuine but unranked (C); marked spam, scam or spy, it gets no sales reply.
- */
-function effectiveTier(inquiry: InquiryForReply): Tier | null {
-  if (!inquiry.verdictOverride) return inquiry.tier;
-  if (inquiry.verdictOverride !== 'clean') return 'D';
-  return inquiry.tier === 'D' ? 'C' : inquiry.tier;
 }
 
 /** Whether two comma-separated lists name the same addresses, whatever their order and case. */

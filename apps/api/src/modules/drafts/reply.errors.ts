@@ -1,6 +1,5 @@
 import {
   IncotermError,
-  MoneyError,
   QuoteValidationError,
   SamplePolicyError,
   TemplateNotFoundError,
@@ -22,8 +21,6 @@ export function asValidationError(error: unknown, prefix = ''): unknown {
   }
   if (error instanceof TemplateNotFoundError) return fail(field('templateId'), error.message);
   if (error instanceof IncotermError) return fail(field('incoterm'), error.message);
-  if (error instanceof SamplePolicyError || error instanceof MoneyError) {
-    return fail(field('items'), error.message);
-  }
+  if (error instanceof SamplePolicyError) return fail(field('items'), error.message);
   return error;
 }

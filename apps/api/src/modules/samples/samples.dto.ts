@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsISO4217CurrencyCode,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -18,13 +17,17 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsTradeCurrency } from '../quotes/trade-currency';
 import { DraftResponseDto } from '../drafts/drafts.dto';
 
 const DECIMAL = /^\d{1,15}(\.\d{1,6})?$/;
 
 export class SamplePolicyDto {
-  @ApiProperty({ example: 'USD' })
-  @IsISO4217CurrencyCode({ message: 'currency must be an ISO 4217 code such as USD' })
+  @ApiProperty({
+    example: 'USD',
+    description: 'ISO 4217 code of a currency in circulation (any case; stored in capitals)',
+  })
+  @IsTradeCurrency()
   currency!: string;
 
   @ApiProperty({

@@ -1,4 +1,6 @@
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { SamplePolicyEntity } from '../../database/entities';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
 import { receive, saveProfile, spanishInquiry } from '../drafts/test/reply-fixtures';
 
@@ -139,6 +141,8 @@ describe('sample policy and offers (e2e)', () => {
   it.each([
     ['a policy with a float value', 'put', { ...POLICY, freeUpToValue: 30 }, 'freeUpToValue'],
     ['a policy with an unknown currency', 'put', { ...POLICY, currency: 'ABC' }, 'currency'],
+    ['a policy priced in gold', 'put', { ...POLICY, currency: 'XAU' }, 'currency'],
+    ['a policy in a test currency', 'put', { ...POLICY, currency: 'XTS' }, 'currency'],
     ['an offer without items', 'post', { items: [], buyerVerified: true }, 'items'],
     [
       'an item with a zero quantity',
@@ -156,6 +160,53 @@ describe('sample policy and offers (e2e)', () => {
     expect(
       (response.body as { fields: Array<{ field: string }> }).fields.map((f) => f.field),
     ).toContain(field);
+  });
+
+  it('takes a policy currency in lower case and offers samples in it', async () => {
+    const saved = await http()
+      .put('/api/sample-policy')
+      .set(auth)
+      .send({ ...POLICY, currency: 'usd' })
+      .expect(200);
+    expect(saved.body).toMatchObject({ currency: 'USD' });
+    const response = await offer({ items: [PANEL], buyerVerified: true }, 201);
+    expect(response.body).toMatchObject({ offer: { kind: 'paid', currency: 'USD', fee: '85.00' } });
+  });
+
+  it('keeps offering samples under a policy stored with a lower-case currency', async () => {
+    await http().put('/api/sample-policy').set(auth).send(POLICY).expect(200);
+    const policies = e2e.app.get(DataSource).getRepository(SamplePolicyEntity);
+    for (const policy of await policies.find())
+      await policies.update(policy.id, { currency: 'usd' });
+    const response = await offer({ items: [PANEL], buyerVerified: true }, 201);
+    expect(response.body).toMatchObject({ offer: { kind: 'paid', currency: 'USD', fee: '85.00' } });
+  });
+
+  it('offers no samples on an inquiry marked as a scam until a rep marks it clean', async () => {
+    await http().put('/api/sample-policy').set(auth).send(POLICY).expect(200);
+    const inquiryId = await newInquiry();
+    const send = () =>
+      http()
+        .post(`/api/inquiries/${inquiryId}/sample-offers`)
+        .set(auth)
+        .send({ items: [CLIP], buyerVerified: true });
+    await http()
+      .patch(`/api/inquiries/${inquiryId}/verdict`)
+      .set(auth)
+      .send({ verdict: 'scam' })
+      .expect(200);
+    const refused = await send().expect(409);
+    expect(refused.body).toMatchObject({ code: 'NO_SALES_REPLY' });
+    const drafts = await http().get(`/api/inquiries/${inquiryId}/drafts`).set(auth).expect(200);
+    expect(drafts.body).toEqual([]);
+
+    await http()
+      .patch(`/api/inquiries/${inquiryId}/verdict`)
+      .set(auth)
+      .send({ verdict: 'clean' })
+      .expect(200);
+    const offered = await send().expect(201);
+    expect(offered.body).toMatchObject({ offer: { kind: 'free' } });
   });
 
   it('answers 404 for unknown offers and inquiries', async () => {

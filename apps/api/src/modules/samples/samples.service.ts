@@ -5,10 +5,12 @@ import {
   currencyDigits,
   type Money,
   money,
+  MoneyError,
   type SampleOffer,
   type SampleRequestItem,
 } from '@inquiry/templates';
 import type { SampleOfferEntity, SamplePolicyEntity } from '../../database/entities';
+import { effectiveTier } from '../drafts/draft-choice';
 import { DraftsService } from '../drafts/drafts.service';
 import { asValidationError } from '../drafts/reply.errors';
 import type {
@@ -51,22 +53,31 @@ export class SamplesService {
     dto: CreateSampleOfferDto,
     rep: string,
   ): Promise<SampleOfferResponseDto> {
-    await this.drafts.inquiry(inquiryId);
+    const inquiry = await this.drafts.inquiry(inquiryId);
+    // Samples are the classic bait of sample scams: the same rule as a sales reply.
+    if (effectiveTier(inquiry) === 'D') {
+      throw new DomainError(
+        ErrorCode.NoSalesReply,
+        `inquiry ${inquiryId} is tier D (${inquiry.verdict ?? 'suspicious'}): no samples are offered; if the buyer is genuine, mark the inquiry clean first`,
+      );
+    }
     const policy = await this.requirePolicy();
+    // Policies saved before currencies were checked may hold "usd"; they keep working.
+    const currency = policy.currency.toUpperCase();
     // The offer mail is signed by the rep: without a signature there would be an offer and no mail.
     await this.drafts.profileOf(rep);
     let freeUpTo: Money;
     let requested: SampleRequestItem[];
     let offer: SampleOffer;
     try {
-      freeUpTo = money(policy.freeUpToValue, policy.currency);
+      freeUpTo = money(policy.freeUpToValue, currency);
       requested = dto.items.map((item) => ({
         ...item,
-        unitValue: money(item.unitValue, policy.currency),
+        unitValue: money(item.unitValue, currency),
       }));
       offer = applySamplePolicy(
         {
-          currency: policy.currency,
+          currency,
           freeUpToValue: freeUpTo,
           ...(policy.creditOnOrderOfAtLeast === null
             ? {}
@@ -83,15 +94,22 @@ export class SamplesService {
         },
       );
     } catch (error) {
+      // Item values are checked decimals: money only fails on a policy saved before currencies were checked.
+      if (error instanceof MoneyError) {
+        throw new DomainError(
+          ErrorCode.SamplePolicyMissing,
+          `the sample policy cannot price samples (${error.message}): set it again with PUT /api/sample-policy`,
+        );
+      }
       throw asValidationError(error);
     }
-    const digits = currencyDigits(policy.currency);
+    const digits = currencyDigits(currency);
     const stored = await this.repository.insertOffer({
       inquiryId,
       kind: offer.kind,
       reason: offer.reason,
       items: offer.items.map((item) => ({ ...item, unitValue: item.unitValue.amount.toFixed() })),
-      currency: policy.currency,
+      currency,
       sampleValue: offer.sampleValue.amount.toFixed(digits),
       fee: offer.fee.amount.toFixed(digits),
       freightPayer: offer.freight?.payer ?? null,
