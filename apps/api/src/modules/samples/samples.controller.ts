@@ -43,7 +43,10 @@ export class SamplesController {
     type: SampleOfferResponseDto,
     description: 'The policy applied to the request, and the offer mail',
   })
-  @ApiConflictResponse({ description: 'No sample policy or no sender profile yet' })
+  @ApiConflictResponse({
+    description:
+      'No sample policy or no sender profile yet, or the inquiry gets no sales reply (tier D)',
+  })
   offer(
     @Param('id', idPipe()) id: number,
     @Body() dto: CreateSampleOfferDto,
