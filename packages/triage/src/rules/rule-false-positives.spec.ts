@@ -145,3 +145,28 @@ describe('claimed country', () => {
     ).toBeDefined();
   });
 });
+
+describe('spam.freight-pitch', () => {
+  const pitch = (text: string) =>
+    evaluateRule(rule('spam.freight-pitch'), { name: 'inquiry', message: { text } });
+
+  it.each([
+    ['zh', '贸易条款：FOB厦门，客户有自己的货代。交期：希望下单后30天内出货。'],
+    ['en', 'Terms: FOB Ningbo. Our freight forwarder will contact you to book the shipment.'],
+    ['en', 'We will use our own nominated forwarder, please quote EXW.'],
+    ['es', 'Condiciones FOB Shanghai, nuestro agente de carga recogerá la mercancía.'],
+    ['de', 'Lieferung FCA Qingdao, unsere Spedition holt die Ware ab.'],
+    ['fr', 'Incoterm FOB, notre transitaire organisera le transport.'],
+  ])('stays quiet when the buyer names its own forwarder (%s)', (_language, text) => {
+    expect(pitch(text)).toBeUndefined();
+  });
+
+  it('still fires on a forwarder offering its rates, even one that mentions yours', () => {
+    const hit = pitch(
+      'Dear manager, we are a freight forwarder in Shenzhen with the best sea freight rates. ' +
+        'Compare our rates with your own forwarder: door to door, customs clearance services.',
+    );
+    expect(hit?.detail).toContain('sea freight rates');
+    expect(hit?.strength).toBeGreaterThan(1);
+  });
+});

@@ -24,18 +24,28 @@ export interface PhraseRuleSpec {
   phrases: Record<string, readonly string[]>;
   /** Distinct phrases needed before the signal fires (default 1). */
   minMatches?: number;
+  /**
+   * Longer phrases, by language, that hold a family phrase yet say something else (a buyer's
+   * own forwarder is no forwarder's pitch): their words are not searched for the family.
+   */
+  excluding?: Record<string, readonly string[]>;
 }
 
 /** A content signal that fires on a family of phrases in any language and grows with more of them. */
 export function phraseRule(spec: PhraseRuleSpec): TriageRule {
   const pattern = phraseMatcher(Object.values(spec.phrases).flat());
+  const excluded = spec.excluding && phraseMatcher(Object.values(spec.excluding).flat());
   const min = spec.minMatches ?? 1;
   return {
     id: spec.id,
     class: spec.class,
     explanation: spec.explanation,
     evaluate(facts) {
-      const found = findPhrases(pattern, facts.content);
+      let text = facts.content;
+      if (excluded)
+        for (const phrase of findPhrases(excluded, text, Infinity))
+          text = text.replaceAll(phrase, ' ');
+      const found = findPhrases(pattern, text);
       if (found.length < min) return undefined;
       return {
         detail: found.slice(0, 3).join(', '),

@@ -208,6 +208,23 @@ export const freightPitch = phraseRule({
     it: ['spedizioni', 'trasporto merci'],
     pl: ['transport kolejowy', 'spedycj', 'fracht'],
   },
+  // Under FOB or EXW the buyer ships with a forwarder of its own and says so.
+  excluding: {
+    en: [
+      "(our|my|their|his|her|the (customer|client|buyer)'?s?) (own |nominated |appointed )?(freight )?forwarder",
+      '(own|nominated|appointed) (freight )?forwarder',
+      'forwarder (is )?(nominated|appointed) by (us|the (customer|client|buyer))',
+    ],
+    es: ['(nuestro|su) (propio )?(agente de carga|transitario)'],
+    pt: ['(nosso|seu) (próprio )?(agente de cargas|transitário)'],
+    fr: ['(notre|leur|son) (propre )?transitaire'],
+    de: ['(unser|unsere|unseren|ihr|ihre|ihren|eigene|eigenen) (eigene[nr]? )?spedit(eur|ion)'],
+    ru: ['(наш|свой|их) (собственный )?экспедитор'],
+    zh: ['(自己的|我们的|我司的|我方的|客户的|指定的?)货代', '有(自己的)?货代'],
+    tr: ['kendi (nakliye|lojistik)'],
+    it: ['(nostro|nostra|loro) (proprio |propria )?(spedizioniere|agenzia di spedizioni)'],
+    pl: ['(nasz|naszą|własny|własną) (spedytor|spedycj)'],
+  },
 });
 
 export const supplierPitch = phraseRule({
