@@ -1,4 +1,4 @@
-import type { InquiryEntity, Tier } from '../../database/entities';
+import type { Tier } from '../../database/entities';
 
 /** What the buyer is asking for, read from the subject and their own text. */
 export type InquiryContent = 'sample-request' | 'quote-request' | 'general';
@@ -130,16 +130,4 @@ export function productFromSubject(subject: string): string {
     .replace(new RegExp(`${QUANTITY.source}\\s*(of|de|do|da|von|di)?\\s*`, 'iu'), '')
     .replace(EDGE_PUNCTUATION, '');
   return product || withoutPrefix.trim() || subject.trim();
-}
-
-/**
- * A rep's verdict override outranks triage: marked clean, a tier-D inquiry is treated as
- * genuine but unranked (C); marked spam, scam or spy, it gets no sales reply.
- */
-export function effectiveTier(
-  inquiry: Pick<InquiryEntity, 'tier' | 'verdictOverride'>,
-): Tier | null {
-  if (!inquiry.verdictOverride) return inquiry.tier;
-  if (inquiry.verdictOverride !== 'clean') return 'D';
-  return inquiry.tier === 'D' ? 'C' : inquiry.tier;
 }

@@ -13,9 +13,9 @@ import type {
   DraftKind,
   SenderProfileEntity,
 } from '../../database/entities';
+import { effectiveTier } from '../inquiries/effective-triage';
 import {
   chooseTemplate,
-  effectiveTier,
   productFromSubject,
   readInquiryContent,
   type TemplateChoice,

@@ -10,7 +10,7 @@ import {
   type SampleRequestItem,
 } from '@inquiry/templates';
 import type { SampleOfferEntity, SamplePolicyEntity } from '../../database/entities';
-import { effectiveTier } from '../drafts/draft-choice';
+import { effectiveTier } from '../inquiries/effective-triage';
 import { DraftsService } from '../drafts/drafts.service';
 import { asValidationError } from '../drafts/reply.errors';
 import type {
