@@ -56,4 +56,20 @@ describe('request bodies the API cannot read (e2e)', () => {
       expect.arrayContaining([{ field: 'assignee', reason: 'assignee must be a string' }]),
     );
   });
+
+  it.each([
+    ['{"assignee":"mei","__proto__":{"admin":true}}', '__proto__'],
+    ['{"assignee":{"constructor":"x"}}', 'assignee.constructor'],
+  ])('refuses %s by naming the reserved key, not by dropping it unsaid', async (body, field) => {
+    const response = await http()
+      .patch('/api/inquiries/1/assignee')
+      .set(auth)
+      .set('Content-Type', 'application/json')
+      .send(body)
+      .expect(400);
+    expect(response.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field, reason: expect.stringContaining('reserved name') }],
+    });
+  });
 });

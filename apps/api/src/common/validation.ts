@@ -53,6 +53,26 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   return false;
 }
 
+/** Keys that name an object's prototype or constructor; the built-in pipe deletes them unsaid. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'prototype', 'constructor']);
+
+/** Where a request value names an object's prototype or constructor as a key, without recursing. */
+export function prototypeKeyProblems(value: unknown): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  const stack: Array<{ item: unknown; path: string }> = [{ item: value, path: '' }];
+  while (stack.length > 0) {
+    const { item, path } = stack.pop()!;
+    if (typeof item !== 'object' || item === null || Buffer.isBuffer(item)) continue;
+    for (const key of Object.keys(item)) {
+      const field = path ? `${path}.${key}` : key;
+      if (!Array.isArray(item) && PROTOTYPE_KEYS.has(key))
+        problems.push({ field, reason: `${field}: "${key}" is a reserved name` });
+      else stack.push({ item: (item as Record<string, unknown>)[key], path: field });
+    }
+  }
+  return problems;
+}
+
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && nestsDeeperThan(value, MAX_BODY_DEPTH)) {
@@ -68,6 +88,13 @@ class ApiValidationPipe extends ValidationPipe {
    */
   protected override transformPrimitive(value: unknown, metadata: ArgumentMetadata): unknown {
     return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
+  }
+
+  /** A key such as `__proto__` is refused by name rather than deleted, so no data goes missing unsaid. */
+  protected override stripProtoKeys(value: unknown): void {
+    const problems = prototypeKeyProblems(value);
+    if (problems.length > 0) throw validationError(problems);
+    super.stripProtoKeys(value);
   }
 }
 
