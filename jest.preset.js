@@ -1,6 +1,13 @@
 // Shared Jest setup: SWC compiles TypeScript (type checking is the `typecheck` task) and also
 // turns the ESM-only dependencies (franc and its helpers) into CommonJS for Jest's module system.
-const esmOnly = ['franc', 'franc-min', 'franc-all', 'trigram-utils', 'n-gram', 'collapse-white-space'];
+const esmOnly = [
+  'franc',
+  'franc-min',
+  'franc-all',
+  'trigram-utils',
+  'n-gram',
+  'collapse-white-space',
+];
 
 module.exports = {
   testEnvironment: 'node',

@@ -33,7 +33,19 @@ const DATE =
 export function parseRfc5322Date(value: string): ParsedDate | undefined {
   const match = DATE.exec(value);
   if (!match) return undefined;
-  const [, day, monthName, yearText, hour, minute, second, sign, offsetHours, offsetMinutes, zoneName] = match;
+  const [
+    ,
+    day,
+    monthName,
+    yearText,
+    hour,
+    minute,
+    second,
+    sign,
+    offsetHours,
+    offsetMinutes,
+    zoneName,
+  ] = match;
   const month = MONTHS.indexOf((monthName ?? '').toLowerCase());
   if (month === -1) return undefined;
 

@@ -14,7 +14,9 @@ const OPTIONS: sanitizeHtml.IOptions = {
   // Remote images are tracking pixels in suspicious mail; only inline (cid/data) images are shown.
   allowedSchemesByTag: { img: ['cid', 'data'] },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }) },
+  transformTags: {
+    a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer nofollow', target: '_blank' }),
+  },
 };
 
 /**

@@ -5,12 +5,23 @@ describe('parseReceived', () => {
     {
       layout: 'Postfix',
       raw: 'from m12-12.163.com (m12-12.163.com [220.181.12.12]) by mx1.qiaolanstone.com (Postfix) with ESMTPS id 4ZB for <sales@qiaolanstone.com>; Wed, 6 Nov 2024 15:20:39 +0800 (CST)',
-      hop: { fromHelo: 'm12-12.163.com', fromRdns: 'm12-12.163.com', fromIp: '220.181.12.12', by: 'mx1.qiaolanstone.com', date: '2024-11-06T07:20:39.000Z' },
+      hop: {
+        fromHelo: 'm12-12.163.com',
+        fromRdns: 'm12-12.163.com',
+        fromIp: '220.181.12.12',
+        by: 'mx1.qiaolanstone.com',
+        date: '2024-11-06T07:20:39.000Z',
+      },
     },
     {
       layout: 'Postfix with unknown rDNS',
       raw: 'from User (unknown [41.203.67.2]) by mx1.example.com (Postfix) with ESMTP; Mon, 3 Feb 2025 10:00:00 -1600',
-      hop: { fromHelo: 'user', fromIp: '41.203.67.2', by: 'mx1.example.com', date: '2025-02-04T02:00:00.000Z' },
+      hop: {
+        fromHelo: 'user',
+        fromIp: '41.203.67.2',
+        by: 'mx1.example.com',
+        date: '2025-02-04T02:00:00.000Z',
+      },
     },
     {
       layout: 'Exim with helo=',
@@ -20,7 +31,12 @@ describe('parseReceived', () => {
     {
       layout: 'Exim with rDNS first',
       raw: 'from host-5-6.example.net ([5.6.7.8] helo=PC-01) by mail.example.org with esmtp (Exim 4.50) id 1A; Fri, 13 Sep 2002 08:01:01 +0100',
-      hop: { fromHelo: 'pc-01', fromRdns: 'host-5-6.example.net', fromIp: '5.6.7.8', by: 'mail.example.org' },
+      hop: {
+        fromHelo: 'pc-01',
+        fromRdns: 'host-5-6.example.net',
+        fromIp: '5.6.7.8',
+        by: 'mail.example.org',
+      },
     },
     {
       layout: 'qmail',
@@ -30,12 +46,20 @@ describe('parseReceived', () => {
     {
       layout: 'IPv6 literal',
       raw: 'from mail.example.de (mail.example.de [IPv6:2a01:4f8:c0c:1234::1]) by mx1.qiaolanstone.com (Postfix); Tue, 8 Oct 2024 22:42:27 +0800',
-      hop: { fromHelo: 'mail.example.de', fromRdns: 'mail.example.de', fromIp: '2a01:4f8:c0c:1234::1' },
+      hop: {
+        fromHelo: 'mail.example.de',
+        fromRdns: 'mail.example.de',
+        fromIp: '2a01:4f8:c0c:1234::1',
+      },
     },
     {
       layout: 'Exchange Online with a bare IPv6',
       raw: 'from AM0PR02MB1234.eurprd02.prod.outlook.com (2603:10a6:208:1a::15) by AM0PR02MB5678.eurprd02.prod.outlook.com with HTTPS; Tue, 8 Oct 2024 14:42:27 +0000',
-      hop: { fromHelo: 'am0pr02mb1234.eurprd02.prod.outlook.com', fromIp: '2603:10a6:208:1a::15', by: 'am0pr02mb5678.eurprd02.prod.outlook.com' },
+      hop: {
+        fromHelo: 'am0pr02mb1234.eurprd02.prod.outlook.com',
+        fromIp: '2603:10a6:208:1a::15',
+        by: 'am0pr02mb5678.eurprd02.prod.outlook.com',
+      },
     },
     {
       layout: 'bracketed IP only',

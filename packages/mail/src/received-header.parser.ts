@@ -4,8 +4,10 @@ import type { ReceivedHop } from './message';
 
 const HELO_MARKER = /\b(?:helo|ehlo)(?:=|\s+)([^\s()]+)/i;
 const BRACKETED_IP = /\[(?:IPv6:)?([0-9A-Fa-f:.]+)\]/gi;
-const BARE_IP = /(?:^|[\s(@])((?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::(?:\d{1,3}\.){3}\d{1,3})?)(?=$|[\s)\]:,])/g;
-const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
+const BARE_IP =
+  /(?:^|[\s(@])((?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::(?:\d{1,3}\.){3}\d{1,3})?)(?=$|[\s)\]:,])/g;
+const HOST_NAME =
+  /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.?$/;
 const NOT_A_NAME = /^(?:unknown|\[.*\])$/i;
 /** The keyword that ends the `from` clause, tried where a space is (the value's whitespace is collapsed). */
 const NEXT_CLAUSE = / (?:by|with|id|for|via)\s/iy;
