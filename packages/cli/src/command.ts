@@ -16,3 +16,9 @@ export interface Command {
 
 /** An error the user can fix (a bad path, a bad flag): printed as one line, exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * A problem with the environment the command runs in (an unreachable database, a folder it
+ * may not write): printed as one line naming the setting or file, exit code 1.
+ */
+export class EnvironmentError extends Error {}

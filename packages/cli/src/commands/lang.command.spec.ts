@@ -51,7 +51,63 @@ describe('inquiry lang', () => {
     expect(['id', 'ms']).toContain(out[0]);
   });
 
-  it.each([[['--xml']], [['--candidates', 'en,xx']], [['--candidates']]])(
+  it('breaks lines only at LF, so a stray CR inside a line does not make it two texts', async () => {
+    const { out } = await run(
+      [],
+      'Hello there, how are you today?\rBonjour\nHola, ¿cómo estás?\r\n',
+    );
+    expect(out).toEqual(['en', 'es']);
+  });
+
+  it('judges TEXT arguments instead of standard input, one code each', async () => {
+    const { out } = await run(
+      ['Please send your best price', '--', '-Necesitamos una cotización para encimeras'],
+      'Bonjour\n',
+    );
+    expect(out).toEqual(['en', 'es']);
+  });
+
+  it('judges all of standard input as one text with --whole and lists the other languages', async () => {
+    const text = [
+      'Guten Tag, wir sind ein Händler für Natursteine in Hamburg und suchen einen zuverlässigen',
+      'Lieferanten für polierte Granitplatten in verschiedenen Farben und Stärken.',
+      '',
+      'Please reply in English if that is easier for your sales team.',
+      '',
+    ].join('\n');
+    const { out } = await run(['--whole', '--json'], text);
+    expect(out).toHaveLength(1);
+    expect(JSON.parse(out[0] ?? '{}')).toMatchObject({
+      language: 'de',
+      others: [{ language: 'en', share: expect.any(Number) }],
+    });
+  });
+
+  it('waits for a slow reader instead of buffering all its output', async () => {
+    const stdout = new PassThrough({ highWaterMark: 1024 });
+    const lines = 20_000;
+    const io: CliIo = {
+      stdin: Readable.from([Buffer.from('hello there my friend\n'.repeat(lines), 'utf8')]),
+      stdout,
+      stderr: new PassThrough(),
+    };
+    let finished = false;
+    const running = langCommand.run([], io).then((code) => {
+      finished = true;
+      return code;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(finished).toBe(false);
+    expect(stdout.writableLength).toBeLessThan(4096);
+
+    let received = 0;
+    stdout.on('data', (chunk: Buffer) => (received += chunk.length));
+    await expect(running).resolves.toBe(0);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(received).toBe('en\n'.length * lines);
+  });
+
+  it.each([[['--xml']], [['--candidates', 'en,xx']], [['--candidates']], [['--whole', 'Hola']]])(
     'rejects %j',
     async (args) => {
       await expect(run(args, 'hello\n')).rejects.toBeInstanceOf(UsageError);
