@@ -38,13 +38,24 @@ function folder(files: Record<string, string>): string {
   return dir;
 }
 
-async function run(args: string[]): Promise<{ code: number; lines: Array<Record<string, unknown>> }> {
+async function run(
+  args: string[],
+  input = '',
+): Promise<{ code: number; lines: Array<Record<string, unknown>> }> {
   const stdout = new PassThrough();
   const chunks: string[] = [];
   stdout.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-  const io: CliIo = { stdin: Readable.from([]), stdout, stderr: new PassThrough() };
+  const io: CliIo = {
+    stdin: Readable.from([Buffer.from(input, 'utf8')]),
+    stdout,
+    stderr: new PassThrough(),
+  };
   const code = await triageCommand.run(args, io);
-  const lines = chunks.join('').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Record<string, unknown>);
+  const lines = chunks
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
   return { code, lines };
 }
 
@@ -57,15 +68,31 @@ describe('inquiry triage', () => {
     const byFile = Object.fromEntries(lines.map((l) => [String(l.file).split('/').pop(), l]));
     expect(byFile['a-inquiry.eml']).toMatchObject({ verdict: 'clean', tier: 'A', language: 'en' });
     expect(byFile['b-phishing.eml']).toMatchObject({ verdict: 'scam', tier: 'D' });
-    expect(Object.keys(byFile['b-phishing.eml']!.scores as object).sort()).toEqual(['scam', 'spam', 'spy']);
+    expect(Object.keys(byFile['b-phishing.eml']!.scores as object).sort()).toEqual([
+      'scam',
+      'spam',
+      'spy',
+    ]);
     expect(byFile['b-phishing.eml']!.signals).toEqual(
-      expect.arrayContaining([{ id: 'scam.credential-request', class: 'scam', weight: expect.any(Number), detail: expect.any(String) }]),
+      expect.arrayContaining([
+        {
+          id: 'scam.credential-request',
+          class: 'scam',
+          weight: expect.any(Number),
+          detail: expect.any(String),
+        },
+      ]),
     );
     // The first message loads the IP-to-country table and the language profiles.
   }, 30_000);
 
   it('applies a deployment configuration from --config', async () => {
-    const dir = folder({ 'x.eml': PHISHING, 'config.json': JSON.stringify({ weights: { 'scam.credential-request': 0, 'scam.card-details': 0, 'scam.urgency': 0 } }) });
+    const dir = folder({
+      'x.eml': PHISHING,
+      'config.json': JSON.stringify({
+        weights: { 'scam.credential-request': 0, 'scam.card-details': 0, 'scam.urgency': 0 },
+      }),
+    });
     const { lines } = await run(['--config', join(dir, 'config.json'), join(dir, 'x.eml')]);
     expect(lines[0]).toMatchObject({ verdict: 'clean' });
   });
@@ -75,15 +102,37 @@ describe('inquiry triage', () => {
     const { code, lines } = await run([join(dir, 'broken.eml'), join(dir, 'missing.eml')]);
     expect(code).toBe(1);
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatchObject({ file: join(dir, 'broken.eml'), error: expect.stringContaining('cannot be parsed') });
+    expect(lines[0]).toMatchObject({
+      file: join(dir, 'broken.eml'),
+      error: expect.stringContaining('cannot be parsed'),
+    });
     expect(lines[1]).toMatchObject({ file: join(dir, 'missing.eml'), error: expect.any(String) });
+  });
+
+  it('takes every argument after -- as a PATH, even one that looks like an option', async () => {
+    const dir = folder({ '--inquiry.eml': INQUIRY });
+    const { code, lines } = await run(['--', join(dir, '--inquiry.eml')]);
+    expect(code).toBe(0);
+    expect(lines).toEqual([
+      expect.objectContaining({ file: join(dir, '--inquiry.eml'), verdict: 'clean' }),
+    ]);
+  });
+
+  it('reads one message from standard input for -', async () => {
+    const { code, lines } = await run(['-'], PHISHING);
+    expect(code).toBe(0);
+    expect(lines).toEqual([expect.objectContaining({ file: '-', verdict: 'scam' })]);
   });
 
   it.each([
     [[], 'no PATH given'],
+    [['-', '-'], "'-' (standard input) can be given only once"],
     [['--config'], '--config needs a file name'],
     [['--verbose', 'x.eml'], "unknown option '--verbose'"],
-    [['--config', '/nonexistent/triage.json', 'x.eml'], '--config /nonexistent/triage.json: cannot be read'],
+    [
+      ['--config', '/nonexistent/triage.json', 'x.eml'],
+      '--config /nonexistent/triage.json: cannot be read',
+    ],
   ])('rejects %j with a usage error', async (args, message) => {
     await expect(run(args)).rejects.toThrow(UsageError);
     await expect(run(args)).rejects.toThrow(message);
@@ -91,6 +140,8 @@ describe('inquiry triage', () => {
 
   it('names the bad key of an invalid configuration file', async () => {
     const dir = folder({ 'config.json': '{"weights": {"spam.unknown": 1}}' });
-    await expect(run(['--config', join(dir, 'config.json'), dir])).rejects.toThrow(`--config ${join(dir, 'config.json')}: weights.spam.unknown: is not a known setting`);
+    await expect(run(['--config', join(dir, 'config.json'), dir])).rejects.toThrow(
+      `--config ${join(dir, 'config.json')}: weights.spam.unknown: is not a known setting`,
+    );
   });
 });

@@ -8,8 +8,10 @@ import {
   triage,
   TriageConfigError,
 } from '@inquiry/triage';
-import type { Command } from '../command';
+import type { CliIo, Command } from '../command';
 import { UsageError } from '../command';
+import { readAll } from '../lines';
+import { Output } from '../output';
 
 /** Inquiries within this many days of each other are compared for near-duplicates. */
 const HISTORY_DAYS = 14;
@@ -20,8 +22,10 @@ Scores each message for spam, scam and competitor probing and prints one JSON li
 {"file","verdict","scores":{"spam","scam","spy"},"tier","language","signals":[{"id","class","weight","detail"}]}
 A message that cannot be read or parsed gives a line with "error" instead.
 
-PATH     an .eml file, a folder of them (searched recursively) or an mbox file
---config a JSON file overriding the triage configuration (own domains, relays, marketplaces, weights)`;
+PATH     an .eml file, a folder of them (searched recursively) or an mbox file;
+         - reads one message from standard input
+--config a JSON file overriding the triage configuration (own domains, relays, marketplaces, weights)
+--       everything after it is a PATH, even if it starts with '-'`;
 
 interface Options {
   configFile?: string;
@@ -32,7 +36,10 @@ function parseArgs(args: string[]): Options {
   const options: Options = { paths: [] };
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i]!;
-    if (arg === '--config') {
+    if (arg === '--') {
+      options.paths.push(...args.slice(i + 1));
+      break;
+    } else if (arg === '--config') {
       const file = args[i + 1];
       if (file === undefined || file.startsWith('--'))
         throw new UsageError('--config needs a file name');
@@ -40,7 +47,7 @@ function parseArgs(args: string[]): Options {
       i += 1;
     } else if (arg.startsWith('--config=')) {
       options.configFile = arg.slice('--config='.length);
-    } else if (arg.startsWith('-')) {
+    } else if (arg.startsWith('-') && arg !== '-') {
       throw new UsageError(`unknown option '${arg}'. Run 'inquiry triage --help'.`);
     } else {
       options.paths.push(arg);
@@ -48,7 +55,15 @@ function parseArgs(args: string[]): Options {
   }
   if (options.paths.length === 0)
     throw new UsageError("no PATH given. Run 'inquiry triage --help'.");
+  if (options.paths.filter((path) => path === '-').length > 1)
+    throw new UsageError("'-' (standard input) can be given only once");
   return options;
+}
+
+/** The messages of one PATH argument; `-` is a single message on standard input. */
+async function* sources(path: string, io: CliIo): AsyncGenerator<{ source: string; raw: Buffer }> {
+  if (path === '-') yield { source: '-', raw: await readAll(io.stdin) };
+  else yield* readMessageSources(path);
 }
 
 async function loadConfig(file: string | undefined): Promise<TriageConfig> {
@@ -78,18 +93,17 @@ export const triageCommand: Command = {
     const config = await loadConfig(options.configFile);
     const history: RecentInquiry[] = [];
     let failures = 0;
-    const print = (line: object): void => {
-      io.stdout.write(`${JSON.stringify(line)}\n`);
-    };
+    const out = new Output(io.stdout);
+    const print = (line: object): Promise<void> => out.write(`${JSON.stringify(line)}\n`);
     for (const path of options.paths) {
       try {
-        for await (const { source, raw } of readMessageSources(path)) {
+        for await (const { source, raw } of sources(path, io)) {
           let message;
           try {
             message = await parseMessage(raw);
           } catch (error) {
             failures += 1;
-            print({ file: source, error: `cannot be parsed: ${(error as Error).message}` });
+            await print({ file: source, error: `cannot be parsed: ${(error as Error).message}` });
             continue;
           }
           const language = buyerLanguage(message, config);
@@ -103,7 +117,7 @@ export const triageCommand: Command = {
             sender: message.from?.address,
             receivedAt: message.date,
           });
-          print({
+          await print({
             file: source,
             verdict: result.verdict,
             scores: result.scores,
@@ -120,7 +134,7 @@ export const triageCommand: Command = {
       } catch (error) {
         if (!(error instanceof MessageSourceError)) throw error;
         failures += 1;
-        print({ file: error.path, error: error.problem });
+        await print({ file: error.path, error: error.problem });
       }
     }
     return failures > 0 ? 1 : 0;
