@@ -10,6 +10,7 @@ export class ApiTokenEntity {
   @PrimaryGeneratedColumn()
   id!: number;
 
+  @Index('UQ_api_tokens_name', { unique: true })
   @Column({ type: 'varchar', length: 200 })
   name!: string;
 

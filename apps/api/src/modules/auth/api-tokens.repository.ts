@@ -20,6 +20,16 @@ export class ApiTokensRepository {
     return this.tokens.findOneBy({ tokenHash });
   }
 
+  findAll(): Promise<ApiTokenEntity[]> {
+    return this.tokens.find({ order: { name: 'ASC' } });
+  }
+
+  /** True when a token had that name. */
+  async deleteByName(name: string): Promise<boolean> {
+    const result = await this.tokens.delete({ name });
+    return (result.affected ?? 0) > 0;
+  }
+
   async setLastUsed(id: number, now: Date): Promise<void> {
     await this.tokens.update({ id }, { lastUsedAt: now });
   }

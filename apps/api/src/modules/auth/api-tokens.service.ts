@@ -1,6 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '../../common/domain-error';
 import type { ApiTokenEntity, ApiTokenRole } from '../../database/entities';
+import { isUniqueViolation } from '../../database/unique-violation';
 import { ApiTokensRepository } from './api-tokens.repository';
 
 const TOKEN_PREFIX = 'inq_';
@@ -14,6 +16,14 @@ export interface IssuedToken {
   token: string;
 }
 
+/** What may be shown about a token: never the token or its hash. */
+export interface TokenSummary {
+  name: string;
+  role: ApiTokenRole;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+}
+
 function hashToken(token: string): string {
   return createHash('sha256').update(token, 'utf8').digest('hex');
 }
@@ -22,10 +32,37 @@ function hashToken(token: string): string {
 export class ApiTokensService {
   constructor(private readonly tokens: ApiTokensRepository) {}
 
+  /**
+   * A name is who acts with the token (verdict overrides and drafts record it), so it is
+   * unique: two tokens named alike could not be told apart in the record or revoked one by one.
+   */
   async issue(name: string, role: ApiTokenRole = 'admin'): Promise<IssuedToken> {
     const token = TOKEN_PREFIX + randomBytes(32).toString('base64url');
-    const entity = await this.tokens.create(name, hashToken(token), role, new Date());
+    let entity: ApiTokenEntity;
+    try {
+      entity = await this.tokens.create(name, hashToken(token), role, new Date());
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      throw new DomainError(ErrorCode.ValidationFailed, `a token named '${name}' already exists`, [
+        { field: 'name', reason: 'already used by another token; revoke it first or pick another' },
+      ]);
+    }
     return { id: entity.id, name: entity.name, role: entity.role, token };
+  }
+
+  async list(): Promise<TokenSummary[]> {
+    const tokens = await this.tokens.findAll();
+    return tokens.map(({ name, role, createdAt, lastUsedAt }) => ({
+      name,
+      role,
+      createdAt,
+      lastUsedAt,
+    }));
+  }
+
+  /** Removes the token, so its next request is refused. False when no token has that name. */
+  revoke(name: string): Promise<boolean> {
+    return this.tokens.deleteByName(name);
   }
 
   /** The token's record when `token` is valid, else null. */

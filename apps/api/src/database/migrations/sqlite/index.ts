@@ -6,6 +6,7 @@ import { IndexVerdictOverridesOfInquiries1795700000001 } from './1795700000001-I
 import { CreateTemplateOverrides1795800000000 } from './1795800000000-CreateTemplateOverrides';
 import { AddRecipientConfirmationToDrafts1795800000001 } from './1795800000001-AddRecipientConfirmationToDrafts';
 import { IndexPendingInquiries1795900000100 } from './1795900000100-IndexPendingInquiries';
+import { MakeApiTokenNamesUnique1796000000300 } from './1796000000300-MakeApiTokenNamesUnique';
 
 /** In order of application; a landed migration is never edited, only followed by a new one. */
 export const SQLITE_MIGRATIONS = [
@@ -17,4 +18,5 @@ export const SQLITE_MIGRATIONS = [
   CreateTemplateOverrides1795800000000,
   AddRecipientConfirmationToDrafts1795800000001,
   IndexPendingInquiries1795900000100,
+  MakeApiTokenNamesUnique1796000000300,
 ];
