@@ -31,7 +31,11 @@ export async function startE2eApp(env: Record<string, string> = {}, dir?: string
   });
   const app = (await createApp(config, ['error'])) as INestApplication<App>;
   await app.init();
-  const { token } = await app.get(ApiTokensService).issue('e2e');
+  // Token names are unique and a restart on the same `dir` keeps the last run's token, whose
+  // secret is gone with that run: the rep 'e2e' gets a new one, as a person rotating theirs.
+  const tokens = app.get(ApiTokensService);
+  await tokens.revoke('e2e');
+  const { token } = await tokens.issue('e2e');
   return {
     app,
     config,
