@@ -1,17 +1,100 @@
-import { ConfigError, type ServiceContext } from '@inquiry/api';
-import { UsageError } from './command';
+import { existsSync } from 'node:fs';
+import {
+  type AppConfig,
+  type CliContextOptions,
+  ConfigError,
+  createCliContext,
+  loadConfig,
+  SecretBoxError,
+  type ServiceContext,
+  type ServiceWarningSink,
+} from '@inquiry/api';
+import type { CliIo } from './command';
+import { EnvironmentError, UsageError } from './command';
+import { describeDatabase, explainEnvironmentError } from './environment-errors';
+import { OutputError } from './output';
+
+export type ContextFactory = (
+  env: Record<string, string | undefined>,
+  options: CliContextOptions,
+) => Promise<ServiceContext>;
+
+export interface ServiceContextUse {
+  /** The command's name, for the prefix of the service's warnings. */
+  command: string;
+  io: CliIo;
+  env?: Record<string, string | undefined>;
+  /**
+   * For commands that only read or change what is stored: a SQLite file that does not exist
+   * means the command runs from the wrong folder or with the wrong DB_URL, so it is refused
+   * instead of creating an empty database.
+   */
+  needsExistingDatabase?: boolean;
+  /** Drops service warnings the command reports itself, so each problem is told once. */
+  ignoreWarning?: (message: string, context: string | undefined) => boolean;
+  openContext?: ContextFactory;
+}
+
+function configFrom(env: Record<string, string | undefined>): AppConfig {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError)
+      throw new UsageError(`invalid configuration: ${error.problems.join('; ')}`);
+    throw error;
+  }
+}
+
+function explained(error: unknown, config: AppConfig): unknown {
+  if (error instanceof UsageError || error instanceof OutputError) return error;
+  if (error instanceof ConfigError)
+    return new UsageError(`invalid configuration: ${error.problems.join('; ')}`);
+  if (error instanceof SecretBoxError)
+    return new EnvironmentError(`secret key file (SECRET_KEY_FILE) ${error.message}`);
+  const line = explainEnvironmentError(error, config);
+  return line === undefined ? error : new EnvironmentError(line);
+}
 
 /**
- * Opens the service's database for a command. A bad setting (DB_URL, SECRET_KEY, …) is the
- * user's to fix, so it is printed as a usage error naming the variable, not as a stack trace.
+ * Runs `work` in the service's context (database, blobs, secrets) and closes it after. A bad
+ * setting is a usage error naming the variable; a database or folder the command cannot use is
+ * one line naming it and the problem. Standard error says which database was used, so a token
+ * created against the wrong one is noticed at once.
  */
-export async function openServiceContext(
-  openContext: () => Promise<ServiceContext>,
-): Promise<ServiceContext> {
+export async function withServiceContext<T>(
+  use: ServiceContextUse,
+  work: (context: ServiceContext) => Promise<T>,
+): Promise<T> {
+  const { io, env = process.env, openContext = createCliContext } = use;
+  const config = configFrom(env);
+  const { database } = config;
+  const newSqliteFile =
+    database.type === 'sqlite' && database.path !== ':memory:' && !existsSync(database.path);
+  if (newSqliteFile && use.needsExistingDatabase) {
+    throw new EnvironmentError(
+      `database ${describeDatabase(database)}: does not exist; run from the folder the service runs in or set DB_URL`,
+    );
+  }
+  const warn: ServiceWarningSink = (message, context) => {
+    if (use.ignoreWarning?.(message, context)) return;
+    io.stderr.write(`inquiry ${use.command}: warning: ${message}\n`);
+  };
+  let context: ServiceContext;
   try {
-    return await openContext();
+    context = await openContext(env, { warn });
   } catch (error) {
-    if (error instanceof ConfigError) throw new UsageError(error.message);
-    throw error;
+    throw explained(error, config);
+  }
+  io.stderr.write(
+    newSqliteFile
+      ? `created a new database at ${describeDatabase(database)}\n`
+      : `using database ${describeDatabase(database)}\n`,
+  );
+  try {
+    return await work(context);
+  } catch (error) {
+    throw explained(error, config);
+  } finally {
+    await context.close().catch(() => undefined);
   }
 }

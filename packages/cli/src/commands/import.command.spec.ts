@@ -42,12 +42,13 @@ describe('inquiry import', () => {
   it('imports a folder of .eml and mbox once; a second run adds nothing', async () => {
     const env = serviceEnv(dir);
     const first = await runCli(['import', join(dir, 'mail')], env);
-    expect(first.stderr).toBe('');
+    expect(first.stderr).toBe(`created a new database at sqlite:${join(dir, 'inquiry.sqlite')}\n`);
     expect(first.code).toBe(0);
     expect(first.stdout).toContain(
       '3 messages, 2 new, 1 already stored, 2 inquiries, 0 quarantined',
     );
     const second = await runCli(['import', join(dir, 'mail')], env);
+    expect(second.stderr).toBe(`using database sqlite:${join(dir, 'inquiry.sqlite')}\n`);
     expect(second.stdout).toContain(
       '3 messages, 0 new, 3 already stored, 0 inquiries, 0 quarantined',
     );
@@ -59,10 +60,11 @@ describe('inquiry import', () => {
       ['import', join(dir, 'broken.eml'), join(dir, 'mail', 'one.eml')],
       serviceEnv(dir),
     );
-    expect(result.stdout).toContain(
+    expect(result.stdout.split('\n')[0]).toBe(
       `${join(dir, 'broken.eml')}: 1 messages, 0 new, 0 already stored, 0 inquiries, 1 quarantined`,
     );
-    expect(result.stderr).toContain(`quarantined ${join(dir, 'broken.eml')}:`);
+    expect(result.stderr.match(/quarantined/g)).toHaveLength(1);
+    expect(result.stderr).toContain(`  quarantined ${join(dir, 'broken.eml')}:`);
     expect(result.stdout).toContain(`${join(dir, 'mail', 'one.eml')}: 1 messages, 1 new`);
   });
 
@@ -71,6 +73,23 @@ describe('inquiry import', () => {
     const result = await runCli(['import', missing], serviceEnv(dir));
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(missing);
+  });
+
+  it('names the blob folder when it cannot store messages there, and keeps what is stored', async () => {
+    const env = serviceEnv(dir);
+    await runCli(['import', join(dir, 'mail', 'one.eml')], env);
+    await rm(join(dir, 'blobs'), { recursive: true });
+    await writeFile(join(dir, 'blobs'), 'a file where the folder should be');
+    const result = await runCli(['import', join(dir, 'mail')], env);
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n').pop()).toMatch(
+      new RegExp(
+        `^inquiry import: blob folder ${join(dir, 'blobs')} \\(BLOB_DIR\\): cannot .* \\(part of the path is a file, not a folder\\)$`,
+      ),
+    );
+    await rm(join(dir, 'blobs'));
+    const again = await runCli(['import', join(dir, 'mail', 'one.eml')], env);
+    expect(again.stdout).toContain('1 messages, 0 new, 1 already stored');
   });
 
   it('asks for a path', async () => {

@@ -1,7 +1,8 @@
-import { createCliContext, DomainError, ImportsService, type ServiceContext } from '@inquiry/api';
+import { DomainError, ImportsService } from '@inquiry/api';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { openServiceContext } from '../service-context.opener';
+import { Output } from '../output';
+import { type ContextFactory, withServiceContext } from '../service-context.opener';
 
 const USAGE = `Usage: inquiry import PATH...
 
@@ -9,9 +10,16 @@ Stores every message of each PATH (an .eml file, an mbox file such as a Gmail Ta
 Thunderbird export, or a folder searched recursively for both) in the service's database,
 through the same pipeline as IMAP sync: deduplicated, threaded, triaged into inquiries.
 Importing the same file again adds nothing. Messages that cannot be parsed are quarantined
-with the reason and listed.`;
+with the reason and listed. Standard output has one summary line per PATH; standard error
+says which database was used (DB_URL, default sqlite:./data/inquiry.sqlite from the current
+folder) and lists the quarantined messages.`;
 
-export function createImportCommand(openContext: () => Promise<ServiceContext>): Command {
+/** The import lists each quarantined message itself, from its report. */
+function isQuarantineWarning(message: string, context: string | undefined): boolean {
+  return context === 'MessageIngestService' && message.startsWith('quarantined ');
+}
+
+export function createImportCommand(openContext?: ContextFactory): Command {
   return {
     summary: 'import .eml files, folders and mbox files as inquiries',
     usage: USAGE,
@@ -20,14 +28,15 @@ export function createImportCommand(openContext: () => Promise<ServiceContext>):
       if (unknown)
         throw new UsageError(`unknown option '${unknown}'. Run 'inquiry import --help'.`);
       if (args.length === 0) throw new UsageError("no PATH given. Run 'inquiry import --help'.");
-      const context = await openServiceContext(openContext);
-      let failed = false;
-      try {
+      const out = new Output(io.stdout);
+      const use = { command: 'import', io, openContext, ignoreWarning: isQuarantineWarning };
+      return withServiceContext(use, async (context) => {
         const imports = context.get(ImportsService);
+        let failed = false;
         for (const path of args) {
           try {
             const report = await imports.importPath(path);
-            io.stdout.write(
+            await out.write(
               `${path}: ${report.messages} messages, ${report.stored} new, ${report.duplicates} already stored, ` +
                 `${report.inquiries} inquiries, ${report.quarantined.length} quarantined\n`,
             );
@@ -39,12 +48,10 @@ export function createImportCommand(openContext: () => Promise<ServiceContext>):
             io.stderr.write(`inquiry import: ${error.message}\n`);
           }
         }
-      } finally {
-        await context.close();
-      }
-      return failed ? 1 : 0;
+        return failed ? 1 : 0;
+      });
     },
   };
 }
 
-export const importCommand = createImportCommand(() => createCliContext(process.env));
+export const importCommand = createImportCommand();
