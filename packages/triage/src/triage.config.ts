@@ -84,6 +84,12 @@ export interface TriageConfig {
      * confidence counts in full against any rule.
      */
     learnedCleanDiscount: number;
+    /**
+     * Signals about who sent the message rather than what it says. Neither discount is taken
+     * from their points: a look-alike domain or a spoofed name writes as a real buyer would,
+     * often in a thread it copied, so sound wording is no evidence against them.
+     */
+    senderEvidence: string[];
     /** Score (0-100) from which a class becomes the verdict. */
     thresholds: Record<SuspicionClass, number>;
     /** Simhash Hamming distance (of 64 bits) up to which two inquiries are near-duplicates. */
@@ -309,6 +315,7 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     'marketplace.new-account': 1,
     // Links and attachments
     'link.text-host-mismatch': 2.5,
+    'link.lookalike-domain': 4,
     'link.address-in-url': 2.5,
     'link.shortener': 1,
     'link.ip-host': 2.5,
@@ -377,6 +384,11 @@ export const DEFAULT_TRIAGE_CONFIG: TriageConfig = {
     scale: 4,
     genuineDiscount: { spam: 0.15, scam: 0.5, spy: 0.5 },
     learnedCleanDiscount: 1,
+    senderEvidence: [
+      'mailbox.lookalike-domain',
+      'mailbox.display-name-spoof',
+      'marketplace.fake-notice',
+    ],
     thresholds: { spam: 60, scam: 50, spy: 50 },
     nearDuplicateBits: 8,
     tierA: 6,

@@ -90,6 +90,29 @@ describe('triage', () => {
     expect(specific.verdict).toBe('clean');
   });
 
+  it('lets no wording, however genuine, outweigh a sender that imitates our domain', () => {
+    const impostor = { address: 'lily@exp0rter-example.com', name: 'Lily' };
+    const copied = triage(
+      { message: buildMessage({ from: impostor, text: rfq }) },
+      {},
+      TEST_CONFIG,
+    );
+    expect(copied.verdict).toBe('scam');
+    // A look-alike link in a genuine request is what it says, not who sends it: still offset.
+    const linked = triage(
+      {
+        message: buildMessage({
+          text: rfq,
+          links: [{ url: 'https://exp0rter-example.com/', host: 'exp0rter-example.com', text: '' }],
+        }),
+      },
+      {},
+      TEST_CONFIG,
+    );
+    expect(linked.signals.map((signal) => signal.id)).toContain('link.lookalike-domain');
+    expect(linked.verdict).toBe('clean');
+  });
+
   it('returns a fingerprint that flags the same probe from another sender', () => {
     const probe =
       'Send the full price list of all products, your production capacity and your main customers in Europe.';

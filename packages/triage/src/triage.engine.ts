@@ -58,25 +58,28 @@ export function triage(
       explanation: rule.explanation,
     });
   }
+  const { scale, learnedCleanDiscount, senderEvidence, thresholds } = config.scoring;
   const points: Record<SuspicionClass, number> = { spam: 0, scam: 0, spy: 0 };
+  const aboutSender: Record<SuspicionClass, number> = { spam: 0, scam: 0, spy: 0 };
   let genuine = 0;
   let learnedClean = 0;
   for (const signal of signals) {
-    if (signal.class !== 'genuine') points[signal.class] += signal.weight;
-    else if (signal.id.startsWith('learned.')) learnedClean += signal.weight;
+    if (signal.class !== 'genuine') {
+      points[signal.class] += signal.weight;
+      if (senderEvidence.includes(signal.id)) aboutSender[signal.class] += signal.weight;
+    } else if (signal.id.startsWith('learned.')) learnedClean += signal.weight;
     else genuine += signal.weight;
   }
-  const { scale, learnedCleanDiscount, thresholds } = config.scoring;
   // A sender who only offers and asks for nothing is describing their own goods: the trade terms
   // and sizes that mark a real buyer's request say nothing in their favour.
   const pitching = signals.some((s) => s.id === offerNotAsk.id);
   const genuineDiscount = { ...config.scoring.genuineDiscount, ...(pitching ? { spam: 0 } : {}) };
   const scores = { spam: 0, scam: 0, spy: 0 };
-  for (const c of CLASSES)
-    scores[c] = toScore(
-      points[c] - genuine * genuineDiscount[c] - learnedClean * learnedCleanDiscount,
-      scale,
-    );
+  for (const c of CLASSES) {
+    const wording = points[c] - aboutSender[c];
+    const offset = genuine * genuineDiscount[c] + learnedClean * learnedCleanDiscount;
+    scores[c] = toScore(aboutSender[c] + Math.max(0, wording - offset), scale);
+  }
   let verdict: Verdict = 'clean';
   for (const c of CLASSES) {
     if (scores[c] >= thresholds[c] && (verdict === 'clean' || scores[c] > scores[verdict]))

@@ -1,6 +1,6 @@
 import { getDomainWithoutSuffix, getPublicSuffix } from 'tldts';
 import type { TriageConfig } from '../triage.config';
-import { registrableDomain } from './domains';
+import { hostMatches, registrableDomain } from './domains';
 
 const HOMOGLYPHS: Array<[RegExp, string]> = [
   [/rn/g, 'm'],
@@ -107,4 +107,44 @@ export function protectedSites(config: TriageConfig): string[] {
       ].map(registrableDomain),
     ),
   ];
+}
+
+/**
+ * The site each candidate imitates ('' for none), per set of protected sites: the same trackers
+ * and senders recur across messages, and comparing one against every target is the costly part.
+ */
+const imitationsByTargets = new Map<string, Map<string, string>>();
+/** Bound on remembered sites per target set, so a long-running service does not grow without end. */
+const REMEMBERED_SITES = 20_000;
+const TARGET_SETS = 8;
+
+function imitations(targets: readonly string[]): Map<string, string> {
+  const key = targets.join(' ');
+  let seen = imitationsByTargets.get(key);
+  if (!seen) {
+    // A few deployments' configurations may take turns; more than that start afresh.
+    if (imitationsByTargets.size >= TARGET_SETS) imitationsByTargets.clear();
+    seen = new Map();
+    imitationsByTargets.set(key, seen);
+  }
+  return seen;
+}
+
+/** The first of `sites` (registrable domains) that imitates a protected site, and which one. */
+export function firstImitation(
+  sites: Iterable<string>,
+  config: TriageConfig,
+): { site: string; imitated: string } | undefined {
+  const targets = protectedSites(config);
+  const seen = imitations(targets);
+  for (const site of sites) {
+    let imitated = seen.get(site);
+    if (imitated === undefined) {
+      imitated = hostMatches(site, targets) ? '' : (imitatedBy(site, targets) ?? '');
+      if (seen.size >= REMEMBERED_SITES) seen.clear();
+      seen.set(site, imitated);
+    }
+    if (imitated) return { site, imitated };
+  }
+  return undefined;
 }

@@ -1,5 +1,5 @@
 import { hostMatches, isIpLiteral, registrableDomain } from '../analysis/domains';
-import { protectedSites } from '../analysis/lookalike';
+import { firstImitation, protectedSites } from '../analysis/lookalike';
 import type { RuleHit, TriageRule } from './rule';
 
 const SUBSCRIPTION = /unsubscribe|subscription|opt-?out|remove|newsletter|preferences|退订|订阅/i;
@@ -112,8 +112,28 @@ export const manyLinks: TriageRule = {
   },
 };
 
+/** Links looked at for look-alike sites: the first ones, where a phishing mail puts its own. */
+const LOOKALIKE_LINKS = 30;
+
+export const linkLookalikeDomain: TriageRule = {
+  id: 'link.lookalike-domain',
+  class: 'scam',
+  explanation: {
+    en: "A link leads to a site whose domain imitates our own, a marketplace's or a well-known brand's by a small change in spelling.",
+    zh: '链接指向的网站域名通过细微拼写差异仿冒我方、平台或知名品牌的域名。',
+  },
+  evaluate(facts) {
+    const hosts = facts.message.links
+      .slice(0, LOOKALIKE_LINKS)
+      .flatMap((link) => (link.host ? [registrableDomain(link.host)] : []));
+    const found = firstImitation(new Set(hosts), facts.config);
+    return found && { detail: `${found.site} imitates ${found.imitated}` };
+  },
+};
+
 export const linkRules: TriageRule[] = [
   linkTextHostMismatch,
+  linkLookalikeDomain,
   addressInUrl,
   urlShortener,
   ipHostLink,

@@ -1,5 +1,5 @@
-import { domainOf, hostMatches, localPartOf, registrableDomain } from '../analysis/domains';
-import { imitatedBy, protectedSites } from '../analysis/lookalike';
+import { domainOf, localPartOf, registrableDomain } from '../analysis/domains';
+import { firstImitation } from '../analysis/lookalike';
 import { isDisposableDomain, isFreeMailDomain } from '../analysis/mailbox-lists';
 import { regexLiteral } from '../regex-literal';
 import { perConfig } from '../triage.config';
@@ -131,55 +131,16 @@ export const lookalikeDomain: TriageRule = {
   id: 'mailbox.lookalike-domain',
   class: 'scam',
   explanation: {
-    en: 'A sender or link domain imitates our own, a marketplace or a well-known brand by a small change in spelling.',
-    zh: '发件人或链接的域名通过细微拼写差异仿冒我方、平台或知名品牌的域名。',
+    en: "The sender's or the Reply-To domain imitates our own, a marketplace's or a well-known brand's by a small change in spelling.",
+    zh: '发件人或回复地址的域名通过细微拼写差异仿冒我方、平台或知名品牌的域名。',
   },
   evaluate(facts) {
-    const targets = protectedSites(facts.config);
-    const candidates = new Set<string>();
-    if (facts.senderSite) candidates.add(facts.senderSite);
-    for (const a of facts.message.replyTo) candidates.add(registrableDomain(domainOf(a.address)));
-    const hosts = new Set(
-      facts.message.links
-        .slice(0, 30)
-        .map((link) => link.host)
-        .filter(Boolean),
-    );
-    for (const host of hosts) candidates.add(registrableDomain(host));
-    const seen = imitations(targets);
-    for (const site of candidates) {
-      let imitated = seen.get(site);
-      if (imitated === undefined) {
-        imitated = hostMatches(site, targets) ? '' : (imitatedBy(site, targets) ?? '');
-        if (seen.size >= REMEMBERED_SITES) seen.clear();
-        seen.set(site, imitated);
-      }
-      if (imitated) return { detail: `${site} imitates ${imitated}` };
-    }
-    return undefined;
+    const sites = facts.message.replyTo.map((a) => registrableDomain(domainOf(a.address)));
+    if (facts.senderSite) sites.unshift(facts.senderSite);
+    const found = firstImitation(sites, facts.config);
+    return found && { detail: `${found.site} imitates ${found.imitated}` };
   },
 };
-
-/**
- * The site each candidate imitates ('' for none), per set of protected sites: the same trackers
- * and senders recur across messages, and comparing one against every target is the costly part.
- */
-const imitationsByTargets = new Map<string, Map<string, string>>();
-/** Bound on remembered sites per target set, so a long-running service does not grow without end. */
-const REMEMBERED_SITES = 20_000;
-const TARGET_SETS = 8;
-
-function imitations(targets: readonly string[]): Map<string, string> {
-  const key = targets.join(' ');
-  let seen = imitationsByTargets.get(key);
-  if (!seen) {
-    // A few deployments' configurations may take turns; more than that start afresh.
-    if (imitationsByTargets.size >= TARGET_SETS) imitationsByTargets.clear();
-    seen = new Map();
-    imitationsByTargets.set(key, seen);
-  }
-  return seen;
-}
 
 export const mailboxRules: TriageRule[] = [
   freeMail,

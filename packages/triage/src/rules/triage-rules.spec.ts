@@ -294,6 +294,21 @@ const rows: Row[] = [
   },
   // Links and attachments
   {
+    id: 'link.lookalike-domain',
+    fires: {
+      name: 'a link to a look-alike of our site',
+      message: {
+        links: [{ url: 'https://exp0rter-example.com/po', host: 'exp0rter-example.com', text: '' }],
+      },
+    },
+    quiet: {
+      name: 'a link to our own site',
+      message: {
+        links: [{ url: 'https://exporter-example.com/', host: 'exporter-example.com', text: '' }],
+      },
+    },
+  },
+  {
     id: 'link.text-host-mismatch',
     fires: {
       name: 'shows exmail.qq.com, goes elsewhere',
