@@ -68,6 +68,18 @@ describe('inquiry import', () => {
     expect(result.stdout).toContain(`${join(dir, 'mail', 'one.eml')}: 1 messages, 1 new`);
   });
 
+  it('imports the rest of a folder past a file it cannot read, lists that file, exit code 1', async () => {
+    await writeFile(join(dir, 'mail', 'notes.mbox'), 'exported notes, no mail here\n');
+    const result = await runCli(['import', join(dir, 'mail')], serviceEnv(dir));
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain(
+      '3 messages, 2 new, 1 already stored, 2 inquiries, 0 quarantined, 1 unreadable',
+    );
+    expect(result.stderr).toContain(
+      `  unreadable ${join(dir, 'mail', 'notes.mbox')}: not an mbox file: it does not start with a "From " line`,
+    );
+  });
+
   it('names the file and the problem for a path it cannot read, exit code 1', async () => {
     const missing = join(dir, 'nope.mbox');
     const result = await runCli(['import', missing], serviceEnv(dir));

@@ -38,10 +38,15 @@ export function createImportCommand(openContext?: ContextFactory): Command {
             const report = await imports.importPath(path);
             await out.write(
               `${path}: ${report.messages} messages, ${report.stored} new, ${report.duplicates} already stored, ` +
-                `${report.inquiries} inquiries, ${report.quarantined.length} quarantined\n`,
+                `${report.inquiries} inquiries, ${report.quarantined.length} quarantined` +
+                (report.unreadable.length > 0 ? `, ${report.unreadable.length} unreadable` : '') +
+                '\n',
             );
             for (const entry of report.quarantined)
               io.stderr.write(`  quarantined ${entry.source}: ${entry.reason}\n`);
+            for (const entry of report.unreadable)
+              io.stderr.write(`  unreadable ${entry.source}: ${entry.reason}\n`);
+            if (report.unreadable.length > 0) failed = true;
           } catch (error) {
             if (!(error instanceof DomainError)) throw error;
             failed = true;

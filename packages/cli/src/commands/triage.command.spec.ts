@@ -109,6 +109,37 @@ describe('inquiry triage', () => {
     expect(lines[1]).toMatchObject({ file: join(dir, 'missing.eml'), error: expect.any(String) });
   });
 
+  it('prints an error line for a folder entry it cannot read and goes on with the rest', async () => {
+    const dir = folder({
+      'a.eml': INQUIRY,
+      'b.mbox': 'exported notes, no mail here\n',
+      'c.eml': PHISHING,
+    });
+    const { code, lines } = await run([dir]);
+    expect(code).toBe(1);
+    expect(
+      lines.map((line) => [String(line.file).split('/').pop(), line.error ?? line.verdict]),
+    ).toEqual([
+      ['a.eml', 'clean'],
+      ['b.mbox', 'not an mbox file: it does not start with a "From " line'],
+      ['c.eml', 'scam'],
+    ]);
+  });
+
+  it('says on stderr that a PATH holds no messages', async () => {
+    const dir = folder({ 'notes.txt': 'no mail' });
+    const stderr = new PassThrough();
+    const said: string[] = [];
+    stderr.on('data', (chunk: Buffer) => said.push(chunk.toString('utf8')));
+    const code = await triageCommand.run([dir], {
+      stdin: Readable.from([]),
+      stdout: new PassThrough(),
+      stderr,
+    });
+    expect(code).toBe(0);
+    expect(said.join('')).toBe(`inquiry triage: ${dir}: no messages found\n`);
+  });
+
   it('takes every argument after -- as a PATH, even one that looks like an option', async () => {
     const dir = folder({ '--inquiry.eml': INQUIRY });
     const { code, lines } = await run(['--', join(dir, '--inquiry.eml')]);

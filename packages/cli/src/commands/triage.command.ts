@@ -60,10 +60,27 @@ function parseArgs(args: string[]): Options {
   return options;
 }
 
-/** The messages of one PATH argument; `-` is a single message on standard input. */
-async function* sources(path: string, io: CliIo): AsyncGenerator<{ source: string; raw: Buffer }> {
-  if (path === '-') yield { source: '-', raw: await readAll(io.stdin) };
-  else yield* readMessageSources(path);
+/**
+ * The messages of one PATH argument; `-` is a single message on standard input. A file or
+ * subfolder of a folder that cannot be read comes as its error, in its place, and the walk
+ * goes on.
+ */
+async function* sources(
+  path: string,
+  io: CliIo,
+): AsyncGenerator<{ source: string; raw: Buffer } | MessageSourceError> {
+  if (path === '-') {
+    yield { source: '-', raw: await readAll(io.stdin) };
+    return;
+  }
+  const unreadable: MessageSourceError[] = [];
+  for await (const source of readMessageSources(path, {
+    onUnreadable: (error) => unreadable.push(error),
+  })) {
+    yield* unreadable.splice(0);
+    yield source;
+  }
+  yield* unreadable.splice(0);
 }
 
 async function loadConfig(file: string | undefined): Promise<TriageConfig> {
@@ -96,8 +113,16 @@ export const triageCommand: Command = {
     const out = new Output(io.stdout);
     const print = (line: object): Promise<void> => out.write(`${JSON.stringify(line)}\n`);
     for (const path of options.paths) {
+      let found = 0;
       try {
-        for await (const { source, raw } of sources(path, io)) {
+        for await (const entry of sources(path, io)) {
+          found += 1;
+          if (entry instanceof MessageSourceError) {
+            failures += 1;
+            await print({ file: entry.path, error: entry.problem });
+            continue;
+          }
+          const { source, raw } = entry;
           let message;
           try {
             message = await parseMessage(raw);
@@ -135,7 +160,9 @@ export const triageCommand: Command = {
         if (!(error instanceof MessageSourceError)) throw error;
         failures += 1;
         await print({ file: error.path, error: error.problem });
+        continue;
       }
+      if (found === 0) io.stderr.write(`inquiry triage: ${path}: no messages found\n`);
     }
     return failures > 0 ? 1 : 0;
   },
