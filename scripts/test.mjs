@@ -1,6 +1,6 @@
 // `npm test` (and so `.ci/run`): everything from a fresh clone. Installs what is missing
-// (npm packages; MariaDB and Dovecot when running as root), builds, then runs lint, typecheck
-// and unit tests, then the integration tier one package at a time because it starts real
+// (npm packages; MariaDB and Dovecot when running as root), builds, then runs lint, typecheck,
+// the formatting check and unit tests, then the integration tier one package at a time because it starts real
 // servers on a two-core machine. Every step runs even after a failure so one run reports all
 // of them; the exit code is non-zero when any step failed.
 import { spawn } from 'node:child_process';
@@ -141,6 +141,7 @@ if (!(await runStep('build', 'npx', turbo(['build'])))) {
   process.exit(1);
 }
 await runStep('lint and typecheck', 'npx', turbo(['lint', 'typecheck']));
+await runStep('formatting', 'npx', ['prettier', '--check', '.']);
 // Two packages at a time on the two-core machines we run on: more only makes each suite slower.
 // --continue runs every package's tests even when one fails, so the summary counts them all.
 await runStep(
