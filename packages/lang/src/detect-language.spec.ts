@@ -28,6 +28,15 @@ describe('detectLanguage', () => {
   });
 
   it.each([
+    ['Hello, please quote 500 pcs'],
+    ['Dear Sir, please quote 500 pcs'],
+    ['Hello, how are you'],
+    ['hello'],
+  ])('reads the short English of a trade message as English: %s', (text) => {
+    expect(detectLanguage(text).language).toBe('en');
+  });
+
+  it.each([
     ['ru', 'Мы объединённая компания'],
     ['uk', 'Ми їхали з Києва'],
     ['ar', 'نريد شراء كمية كبيرة'],

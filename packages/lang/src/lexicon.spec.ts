@@ -8,6 +8,7 @@ import {
   serialiseLexicon,
   type Lexicon,
 } from './lexicon';
+import { TRADE_LANGUAGES } from './languages';
 
 /** Compared as bytes and by lookups: matchers walking 400,000 entries take minutes. */
 function expectSameLexicon(actual: Lexicon, expected: Lexicon): void {
@@ -54,5 +55,27 @@ describe('stored lexicon', () => {
     const [file] = readdirSync(dir);
     writeFileSync(join(dir, file!), Buffer.from('not a lexicon'));
     expectSameLexicon(loadLexicon(dir), built);
+  });
+});
+
+describe('built lexicon', () => {
+  const built = buildLexicon();
+  const listedIn = (word: string): string[] => {
+    const id = built.words.get(word);
+    if (id === undefined) return [];
+    const languages: string[] = [];
+    for (let i = built.starts[id] ?? 0; i < (built.starts[id + 1] ?? 0); i += 1)
+      languages.push(TRADE_LANGUAGES[built.languages[i] ?? 0] ?? '?');
+    return languages;
+  };
+
+  it('leaves English words out of the lists that only quote them', () => {
+    expect(listedIn('please')).toEqual(['en']);
+    expect(listedIn('need')).not.toContain('it');
+  });
+
+  it('keeps a word that is common in both languages', () => {
+    expect(listedIn('come')).toEqual(expect.arrayContaining(['en', 'it']));
+    expect(listedIn('per')).toEqual(expect.arrayContaining(['en', 'it', 'nl']));
   });
 });

@@ -50,6 +50,15 @@ const DICTIONARIES: ReadonlyMap<TradeLanguage, string> = new Map([
   ['fa', 'dictionary-fa'],
   ['tr', 'dictionary-tr'],
 ]);
+/**
+ * Subtitles quote English, so every language's list carries common English words far down
+ * its tail (`please` is English rank 171, Italian 24,418): there they are English, not the
+ * language. A word is left out of a list that ranks it this many times lower than English
+ * does (counting English ranks from this floor).
+ */
+const LOANWORD_RATIO = 20;
+const LOANWORD_FLOOR = 10;
+
 /** A dictionary word weighs like one far down a frequency list. */
 export const DICTIONARY_WEIGHT = 0.6;
 
@@ -206,10 +215,19 @@ export function buildLexicon(): Lexicon {
   };
   const stopwords = requireFromHere('stopwords-iso') as Record<string, string[] | undefined>;
   const indonesian = new Set(stopwords.id ?? []);
+  const englishRanks = new Map<string, number>();
+  for (const list of loadPack('en'))
+    list.forEach((word, rank) => {
+      const key = word.toLowerCase();
+      if (!englishRanks.has(key)) englishRanks.set(key, rank);
+    });
   for (const [language, pack] of FREQUENCY_PACKS) {
     const target = language === 'id' ? MALAY_GROUP : [language];
     for (const list of loadPack(pack)) {
       list.forEach((word, rank) => {
+        const english = language === 'en' ? undefined : englishRanks.get(word.toLowerCase());
+        if (english !== undefined && rank > LOANWORD_RATIO * Math.max(english, LOANWORD_FLOOR))
+          return;
         add(word, target, rankWeight(rank));
         if (language === 'id' && rank < COMMON_INDONESIAN_RANK) indonesian.add(word.toLowerCase());
       });
