@@ -33,7 +33,10 @@ export async function startService(
   });
   const app = (await createApp(config, ['error'])) as INestApplication<App>;
   await app.init();
-  const { token } = await app.get(ApiTokensService).issue('chen');
+  // A restart on the same folder finds the token of the run before; names are unique.
+  const tokens = app.get(ApiTokensService);
+  await tokens.revoke('chen');
+  const { token } = await tokens.issue('chen');
   return { app, auth: { Authorization: `Bearer ${token}` } };
 }
 
