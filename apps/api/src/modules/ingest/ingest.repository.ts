@@ -122,6 +122,30 @@ export class IngestRepository {
       .execute();
   }
 
+  /**
+   * Gives the inquiries of these messages that have no mailbox (theirs was deleted, or they were
+   * imported) the mailbox they were found in, so they are listed under it and can be answered
+   * from it; an inquiry's mailbox, once it has one, stays. One statement per mailbox, which
+   * for a sync batch is one.
+   */
+  async adoptInquiries(
+    manager: EntityManager,
+    locations: Array<{ messageId: number; origin: ImapOrigin }>,
+  ): Promise<void> {
+    const messagesIn = new Map<number, Set<number>>();
+    for (const { messageId, origin } of locations)
+      messagesIn.set(
+        origin.mailboxId,
+        (messagesIn.get(origin.mailboxId) ?? new Set()).add(messageId),
+      );
+    for (const [mailboxId, messageIds] of messagesIn)
+      await manager.update(
+        InquiryEntity,
+        { mailboxId: IsNull(), messageId: In([...messageIds]) },
+        { mailboxId },
+      );
+  }
+
   async ownAddresses(): Promise<string[]> {
     const mailboxes = await this.dataSource
       .getRepository(MailboxEntity)

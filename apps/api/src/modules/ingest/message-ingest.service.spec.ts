@@ -86,6 +86,38 @@ describe('MessageIngestService (SQLite)', () => {
     expect(await count(InquiryEntity)).toBe(1);
   });
 
+  it('gives inquiries left without a mailbox the mailbox where a batch finds their messages again', async () => {
+    const mailboxes = db.getRepository(MailboxEntity);
+    const connect = async (address: string) =>
+      (await mailboxes.save(mailboxRow({ address, imapPasswordEncrypted: 'v1:unused' }))).id;
+    const kept = await connect('us@seller.example');
+    const message = (subject: string) =>
+      mail({ subject, messageId: `${subject.replaceAll(' ', '-')}@buyer.example` });
+    const at = (mailbox: number, uid: number) => ({ ...imap('INBOX', uid), mailboxId: mailbox });
+    await ingest.ingestRaw(message('panels'), imap('INBOX', 1));
+    await ingest.ingestRaw(message('drivers'), imap('INBOX', 2));
+    await ingest.ingestRaw(message('frames'), at(kept, 1));
+    await ingest.ingestRaw(message('cables'), { kind: 'import', source: 'cables.eml' });
+    await ingest.ingestRaw(message('lenses'), { kind: 'import', source: 'lenses.eml' });
+    await mailboxes.delete({ id: mailboxId });
+
+    const again = await connect('sales@seller.example');
+    const outcomes = await ingest.ingestBatch(
+      ['panels', 'drivers', 'frames', 'cables'].map((subject, index) => ({
+        raw: message(subject),
+        origin: at(again, index + 1),
+      })),
+    );
+
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(Array(4).fill('duplicate'));
+    const inquiries = await db
+      .getRepository(InquiryEntity)
+      .find({ relations: { message: true }, order: { id: 'ASC' } });
+    expect(
+      Object.fromEntries(inquiries.map((inquiry) => [inquiry.message!.subject, inquiry.mailboxId])),
+    ).toEqual({ panels: again, drivers: again, frames: kept, cables: again, lenses: null });
+  });
+
   it('records a message stored already under its Message-ID as a new location only, without parsing it', async () => {
     const first = await ingest.ingestRaw(mail({}), imap('INBOX', 1));
     const parse = jest.spyOn(ctx.context.get(MessageParserPool), 'parseForStorage');

@@ -508,11 +508,12 @@ export class MessageIngestService {
       );
       const idOf = new Map(owners.map((entry, index) => [entry, messageIds[index]!]));
       const copyIds = copies.map(({ of }) => (typeof of === 'number' ? of : idOf.get(of)!));
-      await this.repository.addLocations(manager, [
+      const locations = [
         ...side.locations,
         ...owners.flatMap((entry) => locationOf(entry, idOf.get(entry)!)),
         ...copies.flatMap(({ copy }, index) => locationOf(copy, copyIds[index]!)),
-      ]);
+      ];
+      await this.repository.addLocations(manager, locations);
 
       const asking = owners.flatMap((entry, index) =>
         entry.outgoing ? [] : [{ entry, thread: threads.of[index]! }],
@@ -535,6 +536,7 @@ export class MessageIngestService {
           updatedAt: entry.message.createdAt,
         })),
       );
+      await this.repository.adoptInquiries(manager, locations);
       const quarantineIds = await this.repository.quarantine(manager, side.quarantines);
       try {
         await commitWith?.(manager);

@@ -2,6 +2,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { MailboxEntity } from '../../database/entities';
 import { type E2eApp, startE2eApp } from '../../test/e2e-app';
+import { expectInquiriesToFollowTheirMessages } from './test/mailbox-deletion.case';
 
 // Port 1 on loopback: nothing listens there, so a connection attempt fails at once.
 const CLOSED_PORT = 1;
@@ -81,6 +82,10 @@ describe('mailboxes (e2e)', () => {
     await http().delete(`/api/mailboxes/${created.body.id}`).set(auth).expect(204);
     await http().get(`/api/mailboxes/${created.body.id}`).set(auth).expect(404);
     await http().delete(`/api/mailboxes/${created.body.id}`).set(auth).expect(404);
+  });
+
+  it('moves inquiries of a deleted mailbox to a connected one holding their messages', async () => {
+    await expectInquiriesToFollowTheirMessages(e2e.app, auth);
   });
 
   it('rejects an incomplete or wrong mailbox with 400 naming each field', async () => {

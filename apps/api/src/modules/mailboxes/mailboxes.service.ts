@@ -87,7 +87,10 @@ export class MailboxesService {
     return this.get(id);
   }
 
-  /** Stored messages stay (they may sit in other mailboxes too); their locations here go. */
+  /**
+   * Stored messages stay (they may sit in other mailboxes too); their locations here go, and
+   * inquiries whose messages another mailbox holds move to it.
+   */
   async delete(id: number): Promise<void> {
     if (!(await this.repository.delete(id))) throw notFound(id);
   }

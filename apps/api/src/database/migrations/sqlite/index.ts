@@ -7,6 +7,7 @@ import { CreateTemplateOverrides1795800000000 } from './1795800000000-CreateTemp
 import { AddRecipientConfirmationToDrafts1795800000001 } from './1795800000001-AddRecipientConfirmationToDrafts';
 import { IndexPendingInquiries1795900000100 } from './1795900000100-IndexPendingInquiries';
 import { MakeApiTokenNamesUnique1796000000300 } from './1796000000300-MakeApiTokenNamesUnique';
+import { ReturnInquiriesToTheirMailboxes1796100000000 } from './1796100000000-ReturnInquiriesToTheirMailboxes';
 
 /** In order of application; a landed migration is never edited, only followed by a new one. */
 export const SQLITE_MIGRATIONS = [
@@ -19,4 +20,5 @@ export const SQLITE_MIGRATIONS = [
   AddRecipientConfirmationToDrafts1795800000001,
   IndexPendingInquiries1795900000100,
   MakeApiTokenNamesUnique1796000000300,
+  ReturnInquiriesToTheirMailboxes1796100000000,
 ];
