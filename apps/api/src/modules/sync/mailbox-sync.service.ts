@@ -2,7 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { MailboxSyncProcessor } from './mailbox-sync.processor';
 import { MailboxSyncRepository } from './mailbox-sync.repository';
 import { MailboxSyncer, type SyncReport } from './mailbox-syncer';
-import { mailboxBusy, mailboxNotFound, mailboxUnreachable } from './sync.errors';
+import { DomainError } from '../../common/domain-error';
+import {
+  LeaseLostError,
+  mailboxBusy,
+  mailboxNotFound,
+  mailboxSyncFailed,
+  mailboxUnreachable,
+} from './sync.errors';
 
 export interface FolderSyncStatus {
   folder: string;
@@ -44,6 +51,25 @@ export class MailboxSyncService {
    * only opts out of background sync). A mailbox another worker holds is reported busy.
    */
   async syncNow(mailboxId: number): Promise<SyncReport> {
+    try {
+      return await this.syncOnce(mailboxId);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      if (error instanceof LeaseLostError) {
+        const current = await this.repository.findMailbox(mailboxId);
+        if (!current) throw mailboxNotFound(mailboxId);
+        throw mailboxBusy(mailboxId, current.leaseOwner, current.leaseExpiresAt);
+      }
+      throw mailboxSyncFailed(mailboxId, error);
+    }
+  }
+
+  /** The mailbox's settings changed: a session of this process reads them at once. */
+  reload(mailboxId: number): void {
+    this.processor.sessionFor(mailboxId)?.reload();
+  }
+
+  private async syncOnce(mailboxId: number): Promise<SyncReport> {
     const session = this.processor.sessionFor(mailboxId);
     if (session) return session.syncNow();
 

@@ -1,9 +1,10 @@
 import { Logger } from '@nestjs/common';
 import type { ImapFlow } from 'imapflow';
 import type { MailboxEntity } from '../../database/entities';
+import { isFolderRefusal } from './imap-errors';
 import type { MailboxSyncRepository } from './mailbox-sync.repository';
 import type { MailboxSyncer, SyncReport } from './mailbox-syncer';
-import { LeaseLostError } from './sync.errors';
+import { LeaseLostError, mailboxNotFound } from './sync.errors';
 
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
@@ -31,7 +32,9 @@ export interface SessionTiming {
  * A worker's hold on one mailbox for as long as it keeps the lease: syncs everything missed
  * (backfill), then waits on IDLE in the first folder (new mail wakes it at once) or for the
  * poll interval, and syncs again. Failures are recorded and retried with backoff; the
- * mailbox is never given up on, only handed over when another worker owns the lease.
+ * mailbox is never given up on, only handed over when another worker owns the lease. Each
+ * pass reads the mailbox's settings afresh, so an edit (password, server, folders) counts from
+ * the next pass, and a mailbox disabled or deleted meanwhile is let go.
  */
 export class MailboxSyncSession {
   private readonly logger = new Logger(MailboxSyncSession.name);
@@ -43,7 +46,7 @@ export class MailboxSyncSession {
   private finished: Promise<void> | undefined;
 
   constructor(
-    private readonly mailbox: MailboxEntity,
+    private mailbox: MailboxEntity,
     private readonly syncer: MailboxSyncer,
     private readonly repository: MailboxSyncRepository,
     private readonly timing: SessionTiming,
@@ -63,6 +66,11 @@ export class MailboxSyncSession {
     });
   }
 
+  /** The mailbox's settings changed: the session reads them now instead of after its wait. */
+  reload(): void {
+    this.wake?.();
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
     this.wake?.();
@@ -74,9 +82,19 @@ export class MailboxSyncSession {
     while (!this.stopped) {
       const waiters = this.waiters.splice(0);
       try {
-        const report = await this.syncer.syncPass(this.mailbox, await this.connected());
+        const mailbox = await this.repository.findMailbox(this.mailbox.id);
+        if (!mailbox) {
+          for (const waiter of waiters) waiter.reject(mailboxNotFound(this.mailbox.id));
+          break;
+        }
+        // A sync asked for explicitly still runs on a disabled mailbox, then it is let go.
+        if (!mailbox.enabled && waiters.length === 0) break;
+        if (signsInDifferently(this.mailbox, mailbox)) await this.disconnect();
+        this.mailbox = mailbox;
+        const report = await this.syncer.syncPass(mailbox, await this.connected());
         failures = 0;
         for (const waiter of waiters) waiter.resolve(report);
+        if (!mailbox.enabled) break;
         await this.waitForMail();
       } catch (error) {
         for (const waiter of waiters) waiter.reject(error);
@@ -126,8 +144,11 @@ export class MailboxSyncSession {
     const client = this.client;
     const idleFolder = this.syncer.foldersOf(this.mailbox)[0];
     if (client?.usable && idleFolder && client.capabilities.has('IDLE')) {
-      // With a folder selected imapflow enters IDLE on its own; EXISTS then wakes us.
-      await client.mailboxOpen(idleFolder, { readOnly: true });
+      // With a folder selected imapflow enters IDLE on its own; EXISTS then wakes us. A folder
+      // the server refuses was reported by the pass; the wait then polls.
+      await client.mailboxOpen(idleFolder, { readOnly: true }).catch((error: unknown) => {
+        if (!isFolderRefusal(error)) throw error;
+      });
     }
     const onExists = () => this.wake?.();
     client?.on('exists', onExists);
@@ -161,7 +182,7 @@ export class MailboxSyncSession {
         ))
       ) {
         this.logger.warn(
-          `mailbox ${this.mailbox.id}: lease taken over by another worker; stopping`,
+          `mailbox ${this.mailbox.id}: lease gone (taken over, or the mailbox was deleted); stopping`,
         );
         this.stopped = true;
         this.wake?.();
@@ -171,4 +192,15 @@ export class MailboxSyncSession {
       this.logger.warn(`mailbox ${this.mailbox.id}: lease renewal failed: ${String(error)}`);
     }
   }
+}
+
+/** Whether the new settings sign in elsewhere or otherwise, so the open connection is stale. */
+function signsInDifferently(before: MailboxEntity, after: MailboxEntity): boolean {
+  return (
+    before.imapHost !== after.imapHost ||
+    before.imapPort !== after.imapPort ||
+    before.imapSecure !== after.imapSecure ||
+    before.imapUser !== after.imapUser ||
+    before.imapPasswordEncrypted !== after.imapPasswordEncrypted
+  );
 }

@@ -9,6 +9,7 @@ import type { BatchOutcome, IngestItem } from '../ingest/ingest.types';
 import { MessageIngestService, type PreparedBatch } from '../ingest/message-ingest.service';
 import { PendingTriageService } from '../ingest/pending-triage.service';
 import { createImapClient } from './imap-client.factory';
+import { describeImapError, isFolderRefusal } from './imap-errors';
 import {
   syncFolder,
   type FetchedMessage,
@@ -45,6 +46,8 @@ export interface FolderReport {
   skipped: boolean;
   fullResync: boolean;
   fetched: number;
+  /** The server refused the folder (missing, not readable); the other folders were synced. */
+  error?: string;
 }
 
 export interface SyncReport {
@@ -123,25 +126,39 @@ export class MailboxSyncer {
       const folders: FolderReport[] = [];
       for (const folder of this.foldersOf(mailbox)) {
         const state = states.get(folder);
-        const result: FolderSyncResult = await syncFolder(client, {
-          folder,
-          cursor: state
-            ? {
-                uidValidity: state.uidValidity,
-                highestUid: state.highestUid,
-                highestModseq: state.highestModseq,
-                messagesOnServer: state.messagesOnServer ?? -1,
-              }
-            : undefined,
-          batchSize: BATCH_SIZE,
-          prepareBatch: (messages) => this.prepareBatch(mailbox.id, folder, messages),
-          prepareWhileStoring: this.ingest.preparesBesideWrites,
-          batchBytes: BATCH_BYTES,
-          storeBatch: (batch, cursor) => this.storeBatch(mailbox.id, folder, batch, cursor),
-          saveCursor: (cursor) =>
-            this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
-          checkpoint,
-        });
+        let result: FolderSyncResult;
+        try {
+          result = await syncFolder(client, {
+            folder,
+            cursor: state
+              ? {
+                  uidValidity: state.uidValidity,
+                  highestUid: state.highestUid,
+                  highestModseq: state.highestModseq,
+                  messagesOnServer: state.messagesOnServer ?? -1,
+                }
+              : undefined,
+            batchSize: BATCH_SIZE,
+            prepareBatch: (messages) => this.prepareBatch(mailbox.id, folder, messages),
+            prepareWhileStoring: this.ingest.preparesBesideWrites,
+            batchBytes: BATCH_BYTES,
+            storeBatch: (batch, cursor) => this.storeBatch(mailbox.id, folder, batch, cursor),
+            saveCursor: (cursor) =>
+              this.repository.saveCursor(mailbox.id, folder, cursor, new Date()),
+            checkpoint,
+          });
+        } catch (error) {
+          // One folder the server refuses (renamed, deleted, a typo) must not hold up the rest.
+          if (!isFolderRefusal(error)) throw error;
+          folders.push({
+            folder,
+            skipped: false,
+            fullResync: false,
+            fetched: 0,
+            error: describeImapError(error),
+          });
+          continue;
+        }
         folders.push({
           folder,
           skipped: result.skipped,
@@ -155,7 +172,13 @@ export class MailboxSyncer {
         triaged = await this.pendingTriage.triagePending(mailbox.id, checkpoint);
         this.pendingChecked.add(mailbox.id);
       }
-      await this.repository.recordSuccess(mailbox.id, new Date());
+      const refused = folders.filter((folder) => folder.error !== undefined);
+      if (refused.length > 0)
+        await this.recordFailure(
+          mailbox.id,
+          refused.map((folder) => `folder ${folder.folder}: ${folder.error}`).join('; '),
+        );
+      else await this.repository.recordSuccess(mailbox.id, new Date());
       return {
         mailboxId: mailbox.id,
         folders,
@@ -270,7 +293,7 @@ export class MailboxSyncer {
 
   /** Health is best effort: when the database itself is what failed, the log still tells. */
   async recordFailure(mailboxId: number, error: unknown): Promise<void> {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = describeImapError(error);
     this.logger.warn(`mailbox ${mailboxId}: sync failed: ${message}`);
     try {
       await this.repository.recordFailure(mailboxId, message, new Date());
