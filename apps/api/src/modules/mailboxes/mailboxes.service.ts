@@ -9,6 +9,7 @@ import type {
   MailboxResponseDto,
   UpdateMailboxDto,
 } from './mailboxes.dto';
+import { MailboxSyncService } from '../sync/mailbox-sync.service';
 import { MailboxConnectionTester } from './mailbox-connection.tester';
 import { MailboxesRepository } from './mailboxes.repository';
 
@@ -18,6 +19,7 @@ export class MailboxesService {
     private readonly repository: MailboxesRepository,
     private readonly secrets: SecretBox,
     private readonly tester: MailboxConnectionTester,
+    private readonly sync: MailboxSyncService,
   ) {}
 
   async list(): Promise<MailboxResponseDto[]> {
@@ -84,6 +86,8 @@ export class MailboxesService {
         : {}),
       updatedAt: new Date(),
     });
+    // A sync running here signs in, reads folders or lets go by the new settings at once.
+    this.sync.reload(id);
     return this.get(id);
   }
 
@@ -93,6 +97,7 @@ export class MailboxesService {
    */
   async delete(id: number): Promise<void> {
     if (!(await this.repository.delete(id))) throw notFound(id);
+    this.sync.reload(id);
   }
 
   async testConnection(id: number): Promise<ConnectionTestResponseDto> {
