@@ -15,4 +15,9 @@ describe('backoffMs', () => {
     expect(backoffMs(3, () => 0)).toBe(3_000);
     expect(backoffMs(3, () => 1)).toBe(5_000);
   });
+
+  it('lets a refused login wait up to half an hour between tries', () => {
+    expect(backoffMs(20, () => 0.5, 30 * 60_000)).toBe(30 * 60_000);
+    expect(backoffMs(20, () => 0.5)).toBe(300_000);
+  });
 });

@@ -8,13 +8,19 @@ import { LeaseLostError, mailboxNotFound } from './sync.errors';
 
 const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
+/**
+ * A refused password does not mend itself, and providers lock accounts that keep trying one;
+ * editing the mailbox wakes the sync at once, so retries of a failed login can wait longer.
+ */
+const LOGIN_BACKOFF_MAX_MS = 30 * 60_000;
 
-/** Exponential backoff with jitter: 1 s, 2 s, 4 s ... capped at 5 minutes. */
-export function backoffMs(consecutiveFailures: number, random = Math.random): number {
-  const exponential = Math.min(
-    BACKOFF_MAX_MS,
-    BACKOFF_BASE_MS * 2 ** Math.max(0, consecutiveFailures - 1),
-  );
+/** Exponential backoff with jitter: 1 s, 2 s, 4 s ... capped at 5 minutes (or `maxMs`). */
+export function backoffMs(
+  consecutiveFailures: number,
+  random = Math.random,
+  maxMs = BACKOFF_MAX_MS,
+): number {
+  const exponential = Math.min(maxMs, BACKOFF_BASE_MS * 2 ** Math.max(0, consecutiveFailures - 1));
   return Math.round(exponential * (0.75 + random() * 0.5));
 }
 
@@ -101,7 +107,12 @@ export class MailboxSyncSession {
         if (error instanceof LeaseLostError) break;
         failures += 1;
         await this.disconnect();
-        const delay = backoffMs(failures);
+        const loginRefused = (error as { authenticationFailed?: boolean }).authenticationFailed;
+        const delay = backoffMs(
+          failures,
+          Math.random,
+          loginRefused ? LOGIN_BACKOFF_MAX_MS : BACKOFF_MAX_MS,
+        );
         this.logger.warn(
           `mailbox ${this.mailbox.id}: retrying in ${Math.round(delay / 1000)} s (failure ${failures})`,
         );
