@@ -283,6 +283,21 @@ describe('drafts (e2e)', () => {
     ]);
   });
 
+  it('answers a variable the named template does not have with 400 naming it', async () => {
+    await saveProfile(e2e.app, e2e.token);
+    const response = await http()
+      .post(`/api/inquiries/${await newInquiry()}/drafts`)
+      .set(auth)
+      .send({ templateId: 'first-reply', variables: { quantiy: 500 } })
+      .expect(400);
+    expect((response.body as { fields: Array<{ field: string }> }).fields).toEqual([
+      {
+        field: 'variables.quantiy',
+        reason: expect.stringMatching(/not a variable of template first-reply .*quantity/),
+      },
+    ]);
+  });
+
   it('takes the confirmed recipients in any order', async () => {
     await saveProfile(e2e.app, e2e.token);
     const inquiryId = await newInquiry(

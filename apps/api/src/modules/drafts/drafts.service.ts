@@ -7,6 +7,7 @@ import {
   type Signature,
 } from '@inquiry/templates';
 import { DomainError, ErrorCode } from '../../common/domain-error';
+import { validationError } from '../../common/validation';
 import type {
   DraftAttachment,
   DraftEntity,
@@ -106,6 +107,19 @@ export class DraftsService {
       answerBy: this.calendar.nextWorkingDay(new Date()),
     };
     const declared = await this.declaredVariables(templateId);
+    // A value the rep gave for a template they named must land in it: a misspelt name would
+    // otherwise vanish and the text go out without it. With the template left to us, values
+    // meant for the other candidates are passed over.
+    const unknown = dto.templateId
+      ? Object.keys(dto.variables ?? {}).filter((name) => !declared.has(name))
+      : [];
+    if (unknown.length > 0)
+      throw validationError(
+        unknown.map((name) => ({
+          field: `variables.${name}`,
+          reason: `is not a variable of template ${templateId} (it has ${[...declared].join(', ')})`,
+        })),
+      );
     const variables = Object.fromEntries(
       Object.entries({ ...inferred, ...dto.variables }).filter(
         ([name, value]) => declared.has(name) && value !== undefined,
