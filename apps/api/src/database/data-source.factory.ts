@@ -10,6 +10,22 @@ import { SQLITE_MIGRATIONS } from './migrations/sqlite';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
+ * SQLite's LIKE and LOWER fold ASCII letters only, so `KUGELHÄHNE` would miss `Kugelhähne`;
+ * text search compares through this function, which folds every script. MySQL and MariaDB
+ * need none: the tables' utf8mb4_unicode_ci collation already ignores case.
+ */
+export const SQLITE_UNICODE_LOWER = 'unicode_lower';
+
+/** The part of better-sqlite3's connection used here (TypeORM types it as `any`). */
+interface SqliteConnection {
+  function(
+    name: string,
+    options: { deterministic: boolean },
+    implementation: (value: unknown) => unknown,
+  ): void;
+}
+
+/**
  * The one place that knows the two dialects. Schema changes come from migrations only
  * (never `synchronize`); the caller runs them (`runMigrations`) once the source is up.
  */
@@ -35,6 +51,10 @@ function createDataSource(database: DatabaseConfig): DataSource {
       enableWAL: database.path !== ':memory:',
       // API, CLI and sync may share the file; wait for a writer instead of failing with SQLITE_BUSY.
       timeout: 10_000,
+      prepareDatabase: (connection: SqliteConnection) =>
+        connection.function(SQLITE_UNICODE_LOWER, { deterministic: true }, (value) =>
+          typeof value === 'string' ? value.toLowerCase() : value,
+        ),
     });
     // SQLite stores any declared type; admitting MySQL's name keeps one set of entities.
     dataSource.driver.supportedDataTypes.push(LARGE_TEXT);

@@ -1,5 +1,6 @@
-import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type SelectQueryBuilder } from 'typeorm';
+import { SQLITE_UNICODE_LOWER } from '../../database/data-source.factory';
 import { ContactEntity, InquiryEntity, MessageEntity } from '../../database/entities';
 import { effectiveSlaSql, effectiveTierSql } from './effective-triage';
 import type { InquirySort } from './inquiries.dto';
@@ -30,37 +31,12 @@ export interface InquiryRow {
 }
 
 const SNIPPET_LENGTH = 200;
-/**
- * SQLite's LIKE and LOWER fold ASCII letters only, so `KUGELHÄHNE` would miss `Kugelhähne`;
- * text search compares through this function, which folds every script. MySQL and MariaDB
- * need nothing: the tables' utf8mb4_unicode_ci collation already ignores case.
- */
-const SQLITE_UNICODE_LOWER = 'unicode_lower';
-
-/** The part of better-sqlite3's connection used here (TypeORM types it as `any`). */
-interface SqliteConnection {
-  function(
-    name: string,
-    options: { deterministic: boolean },
-    implementation: (value: unknown) => unknown,
-  ): void;
-}
 /** Sorts inquiries without an SLA (tier D) after every real deadline. */
 const NO_DEADLINE = new Date('9999-12-31T00:00:00Z');
 
 @Injectable()
-export class InquiriesRepository implements OnModuleInit {
+export class InquiriesRepository {
   constructor(private readonly dataSource: DataSource) {}
-
-  onModuleInit(): void {
-    if (!this.sqlite) return;
-    const connection = (
-      this.dataSource.driver as unknown as { databaseConnection: SqliteConnection }
-    ).databaseConnection;
-    connection.function(SQLITE_UNICODE_LOWER, { deterministic: true }, (value) =>
-      typeof value === 'string' ? value.toLowerCase() : value,
-    );
-  }
 
   private get sqlite(): boolean {
     return this.dataSource.options.type === 'better-sqlite3';
