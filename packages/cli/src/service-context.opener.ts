@@ -30,25 +30,23 @@ export interface ServiceContextUse {
    * instead of creating an empty database.
    */
   needsExistingDatabase?: boolean;
-  /** Drops service warnings the command reports itself, so each problem is told once. */
-  ignoreWarning?: (message: string, context: string | undefined) => boolean;
   openContext?: ContextFactory;
 }
+
+const invalidConfiguration = (error: ConfigError) =>
+  new UsageError(`invalid configuration: ${error.problems.join('; ')}`);
 
 function configFrom(env: Record<string, string | undefined>): AppConfig {
   try {
     return loadConfig(env);
   } catch (error) {
-    if (error instanceof ConfigError)
-      throw new UsageError(`invalid configuration: ${error.problems.join('; ')}`);
-    throw error;
+    throw error instanceof ConfigError ? invalidConfiguration(error) : error;
   }
 }
 
 function explained(error: unknown, config: AppConfig): unknown {
   if (error instanceof UsageError || error instanceof OutputError) return error;
-  if (error instanceof ConfigError)
-    return new UsageError(`invalid configuration: ${error.problems.join('; ')}`);
+  if (error instanceof ConfigError) return invalidConfiguration(error);
   if (error instanceof SecretBoxError)
     return new EnvironmentError(`secret key file (SECRET_KEY_FILE) ${error.message}`);
   const line = explainEnvironmentError(error, config);
@@ -75,8 +73,7 @@ export async function withServiceContext<T>(
       `database ${describeDatabase(database)}: does not exist; run from the folder the service runs in or set DB_URL`,
     );
   }
-  const warn: ServiceWarningSink = (message, context) => {
-    if (use.ignoreWarning?.(message, context)) return;
+  const warn: ServiceWarningSink = (message) => {
     io.stderr.write(`inquiry ${use.command}: warning: ${message}\n`);
   };
   let context: ServiceContext;

@@ -14,11 +14,6 @@ with the reason and listed. Standard output has one summary line per PATH; stand
 says which database was used (DB_URL, default sqlite:./data/inquiry.sqlite from the current
 folder) and lists the quarantined messages.`;
 
-/** The import lists each quarantined message itself, from its report. */
-function isQuarantineWarning(message: string, context: string | undefined): boolean {
-  return context === 'MessageIngestService' && message.startsWith('quarantined ');
-}
-
 export function createImportCommand(openContext?: ContextFactory): Command {
   return {
     summary: 'import .eml files, folders and mbox files as inquiries',
@@ -29,7 +24,7 @@ export function createImportCommand(openContext?: ContextFactory): Command {
         throw new UsageError(`unknown option '${unknown}'. Run 'inquiry import --help'.`);
       if (args.length === 0) throw new UsageError("no PATH given. Run 'inquiry import --help'.");
       const out = new Output(io.stdout);
-      const use = { command: 'import', io, openContext, ignoreWarning: isQuarantineWarning };
+      const use = { command: 'import', io, openContext };
       return withServiceContext(use, async (context) => {
         const imports = context.get(ImportsService);
         let failed = false;

@@ -220,11 +220,6 @@ export class MessageIngestService {
         if (isTransientError(error)) throw error;
         await this.writeOneByOne(items, outcomes, prepared, side, commitWith);
       }
-      for (const entry of side.quarantines) {
-        const outcome = outcomes[entry.index];
-        if (outcome?.status === 'quarantined')
-          this.logger.warn(`quarantined ${describe(entry.origin)}: ${entry.reason}`);
-      }
     }
     return outcomes.map((outcome, index) => {
       if (!outcome) throw new Error(`message ${index} of the batch was left unhandled`);

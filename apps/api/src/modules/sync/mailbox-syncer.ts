@@ -263,6 +263,11 @@ export class MailboxSyncer {
       const message = messages[index]!;
       const position = `${mailboxId}/${folder}/${message.uidValidity}/${message.uid}`;
       if (outcome.status === 'held') continue;
+      // Imports list what they quarantine in their report; the worker has only its log.
+      if (outcome.status === 'quarantined')
+        this.logger.warn(
+          `mailbox ${mailboxId} ${folder} UID ${message.uid} quarantined: ${outcome.reason}`,
+        );
       if (outcome.status !== 'failed') {
         this.failedAttempts.delete(position);
         continue;
