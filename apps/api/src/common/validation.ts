@@ -90,11 +90,13 @@ class ApiValidationPipe extends ValidationPipe {
     return metadata.type === 'param' ? value : super.transformPrimitive(value, metadata);
   }
 
-  /** A key such as `__proto__` is refused by name rather than deleted, so no data goes missing unsaid. */
+  /**
+   * A key such as `__proto__` is refused by name where the built-in pipe deletes it unsaid;
+   * once refused, there is nothing left for it to strip.
+   */
   protected override stripProtoKeys(value: unknown): void {
     const problems = prototypeKeyProblems(value);
     if (problems.length > 0) throw validationError(problems);
-    super.stripProtoKeys(value);
   }
 }
 
