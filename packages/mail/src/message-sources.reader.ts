@@ -194,25 +194,29 @@ async function* readFolder(
   }
 }
 
-/** A file met in a folder: an .eml, an mbox, a Maildir message, or something else to pass by. */
-async function* readFolderFile(path: string, inMaildir: boolean): AsyncGenerator<MessageSource> {
+/**
+ * How a file holds mail: by its extension, else by how it starts: a postmark (an mbox), header
+ * fields (one message without an extension, as Maildir keeps them), or neither.
+ */
+async function kindOf(path: string): Promise<'eml' | 'mbox' | 'headers' | undefined> {
   const extension = extname(path).toLowerCase();
-  if (extension === '.eml') {
-    yield* readEml(path);
-    return;
-  }
-  if (MBOX_EXTENSIONS.has(extension)) {
-    yield* readMbox(path);
-    return;
-  }
+  if (extension === '.eml') return 'eml';
+  if (MBOX_EXTENSIONS.has(extension)) return 'mbox';
   let start: Buffer;
   try {
     start = await head(path, 512);
   } catch (error) {
     throw describe(error, path);
   }
-  if (startsWithPostmark(start)) yield* readMbox(path);
-  else if (inMaildir && HEADER_FIELD.test(firstLine(start))) yield* readEml(path);
+  if (startsWithPostmark(start)) return 'mbox';
+  return HEADER_FIELD.test(firstLine(start)) ? 'headers' : undefined;
+}
+
+/** A file met in a folder: an .eml, an mbox, a Maildir message, or something else to pass by. */
+async function* readFolderFile(path: string, inMaildir: boolean): AsyncGenerator<MessageSource> {
+  const kind = await kindOf(path);
+  if (kind === 'mbox') yield* readMbox(path);
+  else if (kind === 'eml' || (kind === 'headers' && inMaildir)) yield* readEml(path);
 }
 
 async function* readEml(path: string): AsyncGenerator<MessageSource> {
@@ -243,15 +247,8 @@ export async function* readMessageSources(
     return;
   }
   if (!info.isFile()) throw new MessageSourceError(path, 'not a regular file or folder');
-  const start = await head(path, 512).catch((error: unknown) => {
-    throw describe(error, path);
-  });
-  const extension = extname(path).toLowerCase();
-  if (extension !== '.eml' && (MBOX_EXTENSIONS.has(extension) || startsWithPostmark(start))) {
-    yield* readMbox(path);
-  } else if (extension === '.eml' || HEADER_FIELD.test(firstLine(start))) {
-    yield* readEml(path);
-  } else {
-    throw new MessageSourceError(path, 'not a mail file: neither an .eml message nor an mbox');
-  }
+  const kind = await kindOf(path);
+  if (kind === 'mbox') yield* readMbox(path);
+  else if (kind !== undefined) yield* readEml(path);
+  else throw new MessageSourceError(path, 'not a mail file: neither an .eml message nor an mbox');
 }
